@@ -1,0 +1,16 @@
+package org.jkeepalived.config;
+
+/**
+ * How a configuration diagnostic affects {@code -t}. The exit codes are keepalived 2.2.7's observed ones
+ * (the man page's 3/4/5 are wrong): see {@link Diagnostics#exitCode()}.
+ */
+public enum Severity {
+    /** Logged only; keepalived prints these through log_message, so they do not change the exit code. */
+    NOTE,
+    /** keepalived's report_config_error: the item is skipped or defaulted and the daemon still runs (exit 5). */
+    ERROR,
+    /** Scripts configured without enable_script_security (exit 6). */
+    SECURITY,
+    /** The configuration cannot run at all (exit 4). */
+    FATAL
+}
