@@ -66,6 +66,11 @@ public final class ConfigReader {
             diagnostics.note(null, "Configuration file '" + file + "/' is a directory - skipping");
             return;
         }
+        // keepalived reads only regular files without execute permission (a FIFO would block us).
+        if (!Files.isRegularFile(file) || isExecutable(file)) {
+            diagnostics.note(null, "Configuration file '" + file + "' is not a regular non-executable file - skipping");
+            return;
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -151,6 +156,14 @@ public final class ConfigReader {
         }
     }
 
+    private static boolean isExecutable(Path file) {
+        try {
+            return Files.getPosixFilePermissions(file).stream().anyMatch(p -> p.name().endsWith("_EXECUTE"));
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
     private static String aloneParameter(String t) {
         if (t.length() > 1 && t.charAt(0) == '$') {
             String name = t.startsWith("${") && t.endsWith("}") ? t.substring(2, t.length() - 1) : t.substring(1);
@@ -187,7 +200,10 @@ public final class ConfigReader {
             return;
         }
         if (depth >= MAX_INCLUDE_DEPTH) {
-            diagnostics.error(loc, "Include nesting too deep (" + MAX_INCLUDE_DEPTH + ") at '" + argument + "'");
+            // keepalived recurses until it runs out of file descriptors and then skips the file with a
+            // logged note (exit 0 in -t); we stop earlier, with the same verdict.
+            diagnostics.note(loc, "Configuration file '" + argument + "' open problem (include nesting deeper than "
+                    + MAX_INCLUDE_DEPTH + ") - skipping");
             return;
         }
         for (String word : argument.strip().split("\\s+")) {

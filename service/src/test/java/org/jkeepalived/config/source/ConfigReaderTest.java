@@ -143,4 +143,26 @@ class ConfigReaderTest {
         // keepalived recognises include before @ processing: "@other include x.conf" is not an include.
         assertThat(read("@host1 include x.conf\n")).containsExactly("include x.conf");
     }
+
+    @Test
+    void recursiveIncludeStopsWithANoteLikeKeepalivedRunningOutOfFiles() throws IOException {
+        Path f = dir.resolve("keepalived.conf");
+        assertThat(read("include keepalived.conf\nkeep\n")).contains("keep");
+        assertThat(diagnostics.exitCode()).isZero();
+        assertThat(diagnostics.all()).anySatisfy(d -> assertThat(d.message()).contains("open problem"));
+        assertThat(f).exists();
+    }
+
+    @Test
+    void fifosAndExecutableFilesAreSkippedWithANote() throws Exception {
+        Path fifo = dir.resolve("fifo.conf");
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+        Path exe = dir.resolve("exe.conf");
+        Files.writeString(exe, "from_exe\n");
+        exe.toFile().setExecutable(true);
+        assertThat(read("include fifo.conf\ninclude exe.conf\nkeep\n")).containsExactly("keep");
+        assertThat(diagnostics.exitCode()).isZero();
+        assertThat(diagnostics.all()).hasSize(2)
+                .allSatisfy(d -> assertThat(d.message()).endsWith("is not a regular non-executable file - skipping"));
+    }
 }
