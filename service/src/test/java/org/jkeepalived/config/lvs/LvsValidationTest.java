@@ -72,6 +72,8 @@ class LvsValidationTest {
                 Arguments.of(service("  delay_before_retry -1", ""), "virtual server delay before retry '-1' invalid"),
                 Arguments.of(service("  warmup -2", ""), "virtual server warmup '-2' invalid - ignoring"),
                 Arguments.of(service("  retry 0", ""), "retry value invalid - 0"),
+                Arguments.of(service("  delay_loop 1e3", ""), "invalid timer value '1e3'"),
+                Arguments.of(service("  delay_loop 0.0000001", ""), "virtual server delay loop '0.0000001' invalid"),
                 Arguments.of(service("  smtp_alert maybe", ""), "Invalid virtual_server smtp_alert parameter maybe"),
                 Arguments.of(service("  virtualhost", ""), "virtual server virtualhost missing"),
                 Arguments.of(service("  snmp_name a b", ""), "virtual server snmp_name missing or extra parameters"),
@@ -133,6 +135,7 @@ class LvsValidationTest {
                         "Invalid real server ip address/port 10.0.1.1/99999 - skipping"),
                 Arguments.of("real_server fe80::1 80", "",
                         "Address family of virtual server and real server fe80::1 don't match - skipping real server."),
+                Arguments.of("real_server 10.0.1.1 80", "weight 0x10", "invalid number '0x10'"),
                 Arguments.of("real_server 10.0.1.1 80", "weight -1",
                         "Real server weight -1 is outside range 0-2147483647"),
                 Arguments.of("real_server 10.0.1.1 80", "uthreshold x",
@@ -205,6 +208,11 @@ class LvsValidationTest {
         assertClean(load(service("  lvs_sched twos", "")));
         assertClean(load(service("  protocol tcp", "")));
         assertClean(load(service("  persistence_timeout 2678400", "")));
+        assertClean(load(service("  delay_loop 1.\n  connect_timeout 4294.967295\n  warmup .5", "weight 010")));
+        // beyond a long in microseconds, but within keepalived's range: kept as the largest value
+        LoadResult huge = load(service("  delay_loop 9300000000000", ""));
+        assertClean(huge);
+        assertThat(onlyVs(huge).delayLoopMicros()).isEqualTo(Long.MAX_VALUE);
         assertClean(load(service("  lvs_method TUN type gue port 6080 csum", "")));
         assertClean(load(service("  lvs_method TUN type gre csum", "")));
         assertClean(load(service("  lvs_method NAT type gue port 5", "")));

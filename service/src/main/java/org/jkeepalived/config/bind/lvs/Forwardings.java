@@ -1,7 +1,6 @@
 package org.jkeepalived.config.bind.lvs;
 
 import org.jkeepalived.config.bind.BindContext;
-import org.jkeepalived.config.bind.Values;
 import org.jkeepalived.config.model.lvs.Forwarding;
 import org.jkeepalived.config.model.lvs.Forwarding.Method;
 import org.jkeepalived.config.model.lvs.Forwarding.TunnelChecksum;
@@ -68,7 +67,7 @@ final class Forwardings {
                         ctx.error(node, "Missing port for " + serverType + " server gue tunnel.");
                         return kept;
                     }
-                    Long p = Values.integer(node, node.arg(++i), 1, 65535, ctx);
+                    Long p = LvsValues.integer(node, node.arg(++i), 1, 65535, ctx);
                     if (p == null) {
                         ctx.error(node, "Invalid gue tunnel port " + node.arg(i) + " for " + serverType + " server.");
                         return kept;

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jkeepalived.config.Location;
 import org.jkeepalived.config.bind.BindContext;
-import org.jkeepalived.config.bind.Values;
 import org.jkeepalived.config.model.lvs.IpFamily;
 import org.jkeepalived.config.model.lvs.VirtualServerGroup;
 import org.jkeepalived.config.model.lvs.VirtualServerGroup.AddressRange;
@@ -88,7 +87,7 @@ final class GroupBinder {
         List<String> w = item.words();
         Location at = item.location();
         String mark = w.size() > 1 ? w.get(1) : "";
-        Long v = w.size() > 1 ? Values.integer(n, mark, 0, LvsValues.UINT_MAX, ctx) : null;
+        Long v = w.size() > 1 ? LvsValues.integer(n, mark, 0, LvsValues.UINT_MAX, ctx) : null;
         if (v == null) {
             ctx.error(at, "(" + name + "): fwmark '" + mark + "' must be in [0, " + LvsValues.UINT_MAX
                     + "] - ignoring");

@@ -49,6 +49,9 @@ final class InetAton {
     }
 
     private static Long part(String p) {
+        if (!p.matches("[0-9]+|0[xX][0-9a-fA-F]+")) {
+            return null;
+        }
         try {
             if (p.startsWith("0x") || p.startsWith("0X")) {
                 return p.length() == 2 ? null : Long.parseLong(p.substring(2), 16);

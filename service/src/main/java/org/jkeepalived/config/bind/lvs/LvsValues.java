@@ -1,7 +1,11 @@
 package org.jkeepalived.config.bind.lvs;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.net.InetAddress;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jkeepalived.config.bind.BindContext;
 import org.jkeepalived.config.bind.Values;
 import org.jkeepalived.config.model.lvs.IpFamily;
@@ -17,6 +21,9 @@ final class LvsValues {
     static final long UINT_MAX = 0xFFFF_FFFFL;
     /** keepalived's weights are ints: IPVS_WEIGHT_LIMIT. */
     static final long WEIGHT_LIMIT = Integer.MAX_VALUE;
+    private static final Pattern TIMER = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)");
+    /** ULONG_MAX - 1 microseconds: keepalived's largest timer. */
+    private static final BigInteger TIMER_MAX = new BigInteger("18446744073709551614");
 
     private LvsValues() {
     }
@@ -27,20 +34,47 @@ final class LvsValues {
             ctx.error(node, message);
             return null;
         }
-        Long v = Values.integer(node, node.arg(index), min, max, ctx);
+        Long v = integer(node, node.arg(index), min, max, ctx);
         if (v == null) {
             ctx.error(node, message);
         }
         return v;
     }
 
-    /** A TIMER in microseconds in [minMicros, maxMicros]; on failure {@code message} is reported too. */
-    static Long timer(Node node, long minMicros, long maxMicros, BindContext ctx, String message) {
-        Long v = Values.timerMicros(node, 0, minMicros, maxMicros, ctx);
-        if (v == null) {
-            ctx.error(node, message);
+    /** A decimal integer in [min, max] (keepalived reads these base 10: "0x10" is invalid). */
+    static Long integer(Node node, String word, long min, long max, BindContext ctx) {
+        if (word.startsWith("0x") || word.startsWith("0X")) {
+            ctx.error(node, "invalid number '" + word + "'");
+            return null;
         }
-        return v;
+        return Values.integer(node, word, min, max, ctx);
+    }
+
+    /**
+     * A TIMER (seconds, decimal fraction) in microseconds in [minMicros, maxMicros]; on failure
+     * {@code message} is reported too. keepalived's largest timer, 18446744073709.551614 s, exceeds a long
+     * in microseconds: such values are kept as {@link Long#MAX_VALUE} (about 292,000 years).
+     */
+    static Long timer(Node node, long minMicros, long maxMicros, BindContext ctx, String message) {
+        String w = node.hasArg(0) ? node.arg(0) : "";
+        if (!TIMER.matcher(w).matches()) {
+            ctx.error(node, w.isEmpty() ? "No value specified for " + node.written() : "invalid timer value '" + w + "'");
+            ctx.error(node, message);
+            return null;
+        }
+        BigInteger micros = new BigDecimal(w).movePointRight(6).setScale(0, RoundingMode.DOWN).toBigIntegerExact();
+        BigInteger max = maxMicros == Long.MAX_VALUE ? TIMER_MAX : BigInteger.valueOf(maxMicros);
+        if (micros.compareTo(BigInteger.valueOf(minMicros)) < 0 || micros.compareTo(max) > 0) {
+            ctx.error(node, "timer value '" + w + "' outside range [" + seconds(BigInteger.valueOf(minMicros)) + ", "
+                    + seconds(max) + "]");
+            ctx.error(node, message);
+            return null;
+        }
+        return micros.min(BigInteger.valueOf(Long.MAX_VALUE)).longValue();
+    }
+
+    private static String seconds(BigInteger micros) {
+        return new BigDecimal(micros).movePointLeft(6).toPlainString();
     }
 
     /**
@@ -82,7 +116,7 @@ final class LvsValues {
         if (word == null || word.chars().allMatch(c -> c == '0')) {
             return 0;
         }
-        Long v = Values.integer(node, word, 1, 65535, ctx);
+        Long v = integer(node, word, 1, 65535, ctx);
         return v == null ? -1 : v.intValue();
     }
 

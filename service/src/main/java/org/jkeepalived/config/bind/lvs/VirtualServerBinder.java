@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.jkeepalived.config.bind.BindContext;
 import org.jkeepalived.config.bind.Scripts;
-import org.jkeepalived.config.bind.Values;
 import org.jkeepalived.config.model.lvs.Forwarding;
 import org.jkeepalived.config.model.lvs.IpFamily;
 import org.jkeepalived.config.model.lvs.Protocol;
@@ -76,7 +75,7 @@ final class VirtualServerBinder {
             return new Drafts.Vs(n, new ServiceTarget.Group(second));
         }
         if (first.equals("fwmark")) {
-            Long mark = second == null ? null : Values.integer(n, second, 0, LvsValues.UINT_MAX, ctx);
+            Long mark = second == null ? null : LvsValues.integer(n, second, 0, LvsValues.UINT_MAX, ctx);
             if (mark == null || mark == 0) {
                 // keepalived takes fwmark 0 for "no fwmark" and then mis-handles the service; refuse it.
                 ctx.error(n, "virtual server fwmark '" + (second == null ? "" : second) + "' must be in [1, "
