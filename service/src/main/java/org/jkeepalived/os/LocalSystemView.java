@@ -49,20 +49,35 @@ public final class LocalSystemView implements SystemView {
             return Optional.empty();
         }
         if (program.contains("/")) {
-            Path p = Path.of(program);
-            return Files.isRegularFile(p) && Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
+            return executable(Path.of(program));
         }
         String path = env.getOrDefault("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
         for (String dir : path.split(":")) {
             if (dir.isEmpty()) {
                 continue;
             }
-            Path p = Path.of(dir, program);
-            if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-                return Optional.of(p);
+            Optional<Path> found = executable(Path.of(dir, program));
+            if (found.isPresent()) {
+                return found;
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The real path of an executable file: keepalived resolves symbolic links before judging a
+     * script's ownership (unless use_symlink_paths), so /bin/true on a merged-/usr system is judged as
+     * /usr/bin/true and the /bin symlink's 0777 mode does not count.
+     */
+    private static Optional<Path> executable(Path p) {
+        if (!Files.isRegularFile(p) || !Files.isExecutable(p)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(p.toRealPath());
+        } catch (IOException e) {
+            return Optional.of(p);
+        }
     }
 
     @Override
