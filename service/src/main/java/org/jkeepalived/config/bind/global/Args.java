@@ -117,6 +117,11 @@ final class Args {
         return BigDecimal.valueOf(micros).movePointLeft(6).setScale(6, RoundingMode.UNNECESSARY).toPlainString();
     }
 
+    /** The new value, or the previous one when the new one was rejected (null). */
+    static <T> T or(T value, T previous) {
+        return value != null ? value : previous;
+    }
+
     /** keepalived's boolean words; case matters (2.2.7 rejects "True" and "ON"). Null when not one of them. */
     static Boolean parseBool(String w) {
         return switch (w) {

@@ -30,7 +30,7 @@ final class BuffersBinder implements GlobalSection {
                 return true;
             }
             if (k.equals(NAMES[i] + "_force")) {
-                force[i] = EmailSettingsBinder.orElse(args.globalBool(n), force[i]);
+                force[i] = Args.or(args.globalBool(n), force[i]);
                 return true;
             }
         }

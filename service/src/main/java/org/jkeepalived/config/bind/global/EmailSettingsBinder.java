@@ -61,22 +61,18 @@ final class EmailSettingsBinder implements GlobalSection {
                 }
             }
             case "smtp_connect_timeout" -> connectTimeout(n);
-            case "smtp_alert" -> alert = orElse(args.globalBool(n), alert);
-            case "smtp_alert_vrrp" -> alertVrrp = orElse(args.globalBool(n), alertVrrp);
-            case "smtp_alert_checker" -> alertChecker = orElse(args.globalBool(n), alertChecker);
+            case "smtp_alert" -> alert = Args.or(args.globalBool(n), alert);
+            case "smtp_alert_vrrp" -> alertVrrp = Args.or(args.globalBool(n), alertVrrp);
+            case "smtp_alert_checker" -> alertChecker = Args.or(args.globalBool(n), alertChecker);
             // A plain flag: keepalived ignores any words after it ("no_email_faults off" still sets it).
             case "no_email_faults" -> noEmailFaults = true;
-            case "no_checker_emails" -> noCheckerEmails = orElse(args.globalBool(n), noCheckerEmails);
-            case "checker_log_all_failures" -> checkerLogAllFailures = orElse(args.plainBool(n), checkerLogAllFailures);
+            case "no_checker_emails" -> noCheckerEmails = Args.or(args.globalBool(n), noCheckerEmails);
+            case "checker_log_all_failures" -> checkerLogAllFailures = Args.or(args.plainBool(n), checkerLogAllFailures);
             default -> {
                 return false;
             }
         }
         return true;
-    }
-
-    static <T> T orElse(T value, T previous) {
-        return value != null ? value : previous;
     }
 
     /** Every word of every line is one recipient; "Name <addr>" must be quoted to stay one word. */

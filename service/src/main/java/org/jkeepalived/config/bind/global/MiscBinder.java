@@ -81,7 +81,7 @@ final class MiscBinder implements GlobalSection {
                     tmpConfigDirectory = n.arg(0);
                 }
             }
-            case "data_use_instance" -> dataUseInstance = EmailSettingsBinder.orElse(args.globalBool(n), dataUseInstance);
+            case "data_use_instance" -> dataUseInstance = Args.or(args.globalBool(n), dataUseInstance);
             case "state_dump_file" -> stateDumpFile = path(n, stateDumpFile);
             case "stats_dump_file" -> statsDumpFile = path(n, statsDumpFile);
             case "json_dump_file" -> jsonDumpFile = path(n, jsonDumpFile);

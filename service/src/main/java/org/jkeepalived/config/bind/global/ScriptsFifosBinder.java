@@ -65,7 +65,7 @@ final class ScriptsFifosBinder implements GlobalSection {
             }
             case "enable_script_security" -> enableScriptSecurity = true;
             case "set_supplementary_groups" -> setSupplementaryGroups = true;
-            case "use_symlink_paths" -> useSymlinkPaths = EmailSettingsBinder.orElse(args.globalBool(n), useSymlinkPaths);
+            case "use_symlink_paths" -> useSymlinkPaths = Args.or(args.globalBool(n), useSymlinkPaths);
             case "startup_script" -> startupScript = oneShot(n, startupScript, "startup");
             case "shutdown_script" -> shutdownScript = oneShot(n, shutdownScript, "shutdown");
             case "startup_script_timeout" -> startupTimeoutMicros = timeout(n, startupTimeoutMicros);
@@ -77,7 +77,7 @@ final class ScriptsFifosBinder implements GlobalSection {
             case "lvs_notify_fifo" -> lvsNotifyFifo.fifo(n);
             case "lvs_notify_fifo_script" -> lvsNotifyFifo.script(n);
             case "fifo_write_vrrp_states_on_reload" -> writeVrrpStatesOnReload = true;
-            case "rs_init_notifies" -> rsInitNotifies = EmailSettingsBinder.orElse(args.globalBool(n), rsInitNotifies);
+            case "rs_init_notifies" -> rsInitNotifies = Args.or(args.globalBool(n), rsInitNotifies);
             default -> {
                 return false;
             }

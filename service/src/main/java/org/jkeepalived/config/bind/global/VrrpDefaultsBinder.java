@@ -77,11 +77,11 @@ final class VrrpDefaultsBinder implements GlobalSection {
             case "vrrp_check_unicast_src" -> checkUnicastSrc = true;
             case "vrrp_skip_check_adv_addr" -> skipCheckAdvAddr = true;
             case "log_unknown_vrids" -> logUnknownVrids = true;
-            case "vrrp_lower_prio_no_advert" -> lowerPrioNoAdvert = or(args.plainBool(n), lowerPrioNoAdvert);
-            case "vrrp_higher_prio_send_advert" -> higherPrioSendAdvert = or(args.plainBool(n), higherPrioSendAdvert);
-            case "vrrp_notify_priority_changes" -> notifyPriorityChanges = or(args.globalBool(n), notifyPriorityChanges);
-            case "v3_checksum_as_v2" -> v3ChecksumAsV2 = or(args.globalBool(n), v3ChecksumAsV2);
-            case "vrrp_owner_ignore_adverts" -> ownerIgnoreAdverts = or(args.globalBool(n), ownerIgnoreAdverts);
+            case "vrrp_lower_prio_no_advert" -> lowerPrioNoAdvert = Args.or(args.plainBool(n), lowerPrioNoAdvert);
+            case "vrrp_higher_prio_send_advert" -> higherPrioSendAdvert = Args.or(args.plainBool(n), higherPrioSendAdvert);
+            case "vrrp_notify_priority_changes" -> notifyPriorityChanges = Args.or(args.globalBool(n), notifyPriorityChanges);
+            case "v3_checksum_as_v2" -> v3ChecksumAsV2 = Args.or(args.globalBool(n), v3ChecksumAsV2);
+            case "vrrp_owner_ignore_adverts" -> ownerIgnoreAdverts = Args.or(args.globalBool(n), ownerIgnoreAdverts);
             case "vrrp_down_timer_adverts" -> {
                 Long v = number(n, 1, 100, "Invalid vrrp_down_timer_adverts [1:100] '%s'");
                 if (v != null) {
@@ -100,8 +100,8 @@ final class VrrpDefaultsBinder implements GlobalSection {
                     garpLowerPrioDelayMicros = v * SECOND;
                 }
             }
-            case "vrrp_garp_master_repeat" -> garpMasterRepeat = or(atLeastOne(n), garpMasterRepeat);
-            case "vrrp_garp_master_refresh_repeat" -> garpMasterRefreshRepeat = or(atLeastOne(n), garpMasterRefreshRepeat);
+            case "vrrp_garp_master_repeat" -> garpMasterRepeat = Args.or(atLeastOne(n), garpMasterRepeat);
+            case "vrrp_garp_master_refresh_repeat" -> garpMasterRefreshRepeat = Args.or(atLeastOne(n), garpMasterRefreshRepeat);
             case "vrrp_garp_lower_prio_repeat" -> {
                 Long v = number(n, 0, Args.UINT_MAX, "Invalid vrrp_garp_lower_prio_repeat '%s'");
                 if (v != null) {
@@ -114,17 +114,17 @@ final class VrrpDefaultsBinder implements GlobalSection {
                     garpMasterRefreshMicros = v * SECOND;
                 }
             }
-            case "vrrp_garp_interval" -> garpIntervalMicros = or(timer(n, 1), garpIntervalMicros);
-            case "vrrp_gna_interval" -> gnaIntervalMicros = or(timer(n, 1), gnaIntervalMicros);
-            case "vrrp_startup_delay" -> startupDelayMicros = or(timer(n, 1000), startupDelayMicros);
+            case "vrrp_garp_interval" -> garpIntervalMicros = Args.or(timer(n, 1), garpIntervalMicros);
+            case "vrrp_gna_interval" -> gnaIntervalMicros = Args.or(timer(n, 1), gnaIntervalMicros);
+            case "vrrp_startup_delay" -> startupDelayMicros = Args.or(timer(n, 1000), startupDelayMicros);
             case "vrrp_delay_after_boot" -> {
                 if (n.hasArg(0)) {
-                    delayAfterBootMicros = or(timer(n, 1000), delayAfterBootMicros);
+                    delayAfterBootMicros = Args.or(timer(n, 1000), delayAfterBootMicros);
                 } else {
                     args.error(n, "vrrp_delay_after_boot requires a value");
                 }
             }
-            case "vrrp_min_garp" -> minGarp = or(args.plainBool(n), minGarp);
+            case "vrrp_min_garp" -> minGarp = Args.or(args.plainBool(n), minGarp);
             case "vrrp_garp_extra_if" -> garpExtraIf(n);
             case "dynamic_interfaces" -> {
                 dynamicInterfaces = true;
@@ -143,10 +143,6 @@ final class VrrpDefaultsBinder implements GlobalSection {
             }
         }
         return true;
-    }
-
-    private static <T> T or(T value, T previous) {
-        return value != null ? value : previous;
     }
 
     private static int clampInt(long v) {
