@@ -38,6 +38,11 @@ public final class Diagnostics {
         add(Severity.FATAL, location, message);
     }
 
+    /** keepalived gives up reading the configuration here (exit 2, which wins over every other code). */
+    public void abort(Location location, String message) {
+        add(Severity.ABORT, location, message);
+    }
+
     /** Adds a note only the first time {@code key} is seen (e.g. "accepted but not implemented"). */
     public void noteOnce(String key, Location location, String message) {
         if (onceKeys.add(key)) {
@@ -54,10 +59,14 @@ public final class Diagnostics {
     }
 
     /**
-     * keepalived 2.2.7 {@code -t}: 4 fatal, 6 scripts without enable_script_security (it wins over
+     * keepalived 2.2.7 {@code -t}: 2 when it stopped reading the configuration (nothing after that point is
+     * judged), 4 fatal, 6 scripts without enable_script_security (it wins over
      * ordinary errors, observed), 5 errors it would run despite, 0 clean.
      */
     public int exitCode() {
+        if (has(Severity.ABORT)) {
+            return 2;
+        }
         if (has(Severity.FATAL)) {
             return 4;
         }

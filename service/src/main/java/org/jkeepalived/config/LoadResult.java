@@ -14,7 +14,7 @@ public record LoadResult(KeepalivedConfig config, List<Diagnostic> diagnostics, 
         files = List.copyOf(files);
     }
 
-    /** keepalived's {@code -t} exit code for these findings: 0, 5, 6 or 4. */
+    /** keepalived's {@code -t} exit code for these findings: 0, 5, 6, 4 or 2. */
     public int exitCode() {
         Diagnostics d = new Diagnostics();
         diagnostics.forEach(x -> d.add(x.severity(), x.location(), x.message()));

@@ -12,5 +12,10 @@ public enum Severity {
     /** Scripts configured without enable_script_security (exit 6). */
     SECURITY,
     /** The configuration cannot run at all (exit 4). */
-    FATAL
+    FATAL,
+    /**
+     * keepalived stops reading the configuration at once (exit 2), e.g. a keyword missing the parameter
+     * its handler needs: "*** Configuration line starting `X` is missing a parameter ...".
+     */
+    ABORT
 }
