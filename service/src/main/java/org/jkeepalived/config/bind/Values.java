@@ -89,21 +89,26 @@ public final class Values {
 
     /**
      * keepalived's optional boolean: the bare keyword means true, else one of
-     * on/off/true/false/yes/no (any case). Returns null (reported) for anything else.
+     * on/off/true/false/yes/no, lower case only as in keepalived 2.2.7. Returns null (reported) otherwise.
      */
     public static Boolean bool(Node node, BindContext ctx) {
+        return bool(node, ctx, "Invalid " + node.written() + " value '%s'");
+    }
+
+    /** The same, reporting an invalid word with {@code format} (its {@code %s} is the word). */
+    public static Boolean bool(Node node, BindContext ctx, String format) {
         if (!node.hasArg(0)) {
             return true;
         }
         Boolean b = parseBool(node.arg(0));
         if (b == null) {
-            ctx.error(node, "Invalid " + node.written() + " value '" + node.arg(0) + "'");
+            ctx.error(node, String.format(java.util.Locale.ROOT, format, node.arg(0)));
         }
         return b;
     }
 
     public static Boolean parseBool(String w) {
-        return switch (w.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (w) {
             case "on", "true", "yes" -> true;
             case "off", "false", "no" -> false;
             default -> null;

@@ -14,7 +14,8 @@ import org.jkeepalived.config.source.Tokenizer;
  * <li>{@code {} ends a statement and {@code }} is a statement of its own, so
  *     {@code a { b c }} is three statements;</li>
  * <li>a block keyword takes its {@code {} on its line or as the next statement; otherwise
- *     "Missing '{' at beginning of configuration block" and the following lines still form the block;</li>
+ *     "Missing '{' at beginning of configuration block" and the following lines still form the block;
+ *     a value block (addresses, e-mails, ...) silently reads the following lines without one;</li>
  * <li>an unknown keyword is reported and its {@code {} is "Unexpected '{' - ignoring": keepalived does
  *     not skip the block, so its contents are read at the current level;</li>
  * <li>braces are also counted globally: "Extra '}' found" and "There are N missing '}'s or extra '{'s".</li>
@@ -139,7 +140,10 @@ public final class TreeParser {
                     into.add(new Node(k, word, args, s.location, children, List.of()));
                 }
                 case LIST -> {
-                    openBlock(s);
+                    // keepalived reads a value block's lines up to '}' whether or not '{' is there.
+                    if (!s.opens() && pos < statements.size() && statements.get(pos).is("{")) {
+                        pos++;
+                    }
                     into.add(new Node(k, word, args, s.location, List.of(), readItems()));
                 }
             }

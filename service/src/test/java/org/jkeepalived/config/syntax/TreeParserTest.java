@@ -118,4 +118,12 @@ class TreeParserTest {
         assertThat(auth.children()).extracting(Node::keyword).containsExactly("auth_type", "auth_pass");
         assertThat(top.get(0).child("priority").orElseThrow().args()).containsExactly("9");
     }
+
+    @Test
+    void aValueBlockWithoutABraceReadsTheFollowingLinesSilently() {
+        List<Node> top = parse("vrrp_instance V {\nvirtual_ipaddress\n10.0.0.1\n10.0.0.2\n}\n}\n");
+        assertThat(top.get(0).child("virtual_ipaddress").orElseThrow().items()).extracting(Node.Item::words)
+                .containsExactly(List.of("10.0.0.1"), List.of("10.0.0.2"));
+        assertThat(messages()).containsExactly("(k.conf: Line 6) Extra '}' found");
+    }
 }

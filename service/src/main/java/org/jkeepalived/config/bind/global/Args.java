@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jkeepalived.config.Severity;
 import org.jkeepalived.config.bind.BindContext;
+import org.jkeepalived.config.bind.Values;
 import org.jkeepalived.config.syntax.Node;
 
 /**
@@ -122,15 +123,6 @@ final class Args {
         return value != null ? value : previous;
     }
 
-    /** keepalived's boolean words; case matters (2.2.7 rejects "True" and "ON"). Null when not one of them. */
-    static Boolean parseBool(String w) {
-        return switch (w) {
-            case "on", "true", "yes" -> true;
-            case "off", "false", "no" -> false;
-            default -> null;
-        };
-    }
-
     /**
      * An optional boolean: the bare keyword means true. Invalid words are reported with keepalived's
      * wording for global keywords and leave the setting as it was (null).
@@ -145,13 +137,6 @@ final class Args {
     }
 
     private Boolean bool(Node node, String format) {
-        if (!node.hasArg(0)) {
-            return true;
-        }
-        Boolean b = parseBool(node.arg(0));
-        if (b == null) {
-            error(node, String.format(Locale.ROOT, format, node.arg(0)));
-        }
-        return b;
+        return Values.bool(node, ctx, format);
     }
 }

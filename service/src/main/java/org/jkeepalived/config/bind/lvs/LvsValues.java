@@ -82,14 +82,7 @@ final class LvsValues {
      * word is reported as {@code <invalid> <word>} and null is returned.
      */
     static Boolean bool(Node node, BindContext ctx, String invalid) {
-        if (!node.hasArg(0)) {
-            return true;
-        }
-        Boolean b = Values.parseBool(node.arg(0));
-        if (b == null) {
-            ctx.error(node, invalid + " " + node.arg(0));
-        }
-        return b;
+        return Values.bool(node, ctx, invalid.replace("%", "%%") + " %s");
     }
 
     /** keepalived's set_value: the words after the keyword joined by single spaces; null when none. */
