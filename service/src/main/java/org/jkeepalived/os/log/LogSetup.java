@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.Appender;
@@ -34,6 +35,8 @@ public final class LogSetup {
     /** keepalived's console and file format: {@code Wed Nov 25 11:48:59 2026: message}. */
     static final String PATTERN = "%d{EEE MMM dd HH:mm:ss yyyy}: %m%n";
     private static final int ASYNC_QUEUE = 4096;
+    /** The longest wait for the async queue to drain at stop (log4j's default waits forever). */
+    private static final long STOP_TIMEOUT_MILLIS = 5000;
 
     private LogSetup() {
     }
@@ -76,9 +79,13 @@ public final class LogSetup {
         }
     }
 
-    /** Flushes and closes every destination (the async queue is drained first). */
+    /**
+     * Flushes and closes every destination, the async queue drained first but for at most
+     * {@link #STOP_TIMEOUT_MILLIS}: a daemon that loses its last messages beats one that never exits.
+     */
     public static void stop() {
-        LogManager.shutdown();
+        Configurator.shutdown((LoggerContext) LogManager.getContext(false), STOP_TIMEOUT_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     private static void install(AbstractConfiguration configuration) {
@@ -134,8 +141,9 @@ public final class LogSetup {
             if (async && !sinks.isEmpty()) {
                 AppenderRef[] refs = sinks.stream().map(a -> AppenderRef.createAppenderRef(a.getName(), null, null))
                         .toArray(AppenderRef[]::new);
-                Appender queue = AsyncAppender.newBuilder().setName("async").setAppenderRefs(refs).setBlocking(false)
-                        .setBufferSize(ASYNC_QUEUE).setIncludeLocation(false).setConfiguration(this).build();
+                Appender queue = AsyncAppender.newBuilder().setName("async").setAppenderRefs(refs)
+                        .setBlocking(false).setBufferSize(ASYNC_QUEUE).setShutdownTimeout(STOP_TIMEOUT_MILLIS)
+                        .setIncludeLocation(false).setConfiguration(this).build();
                 addAppender(queue);
                 targets = List.of(queue);
             }
