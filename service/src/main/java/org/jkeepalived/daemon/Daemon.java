@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.stream.Collectors;
-import org.jkeepalived.config.ConfigLoader;
 import org.jkeepalived.config.LoadResult;
 import org.jkeepalived.config.model.global.GlobalDefs;
-import org.jkeepalived.config.source.ReaderOptions;
 import org.jkeepalived.ffi.Posix;
-import org.jkeepalived.os.LocalSystemView;
 import org.jkeepalived.os.SystemdNotify;
 import org.jkeepalived.os.log.Log;
 import org.jkeepalived.os.log.LogOptions;
@@ -128,9 +125,7 @@ final class Daemon implements ControlLoop.Handler {
 
     private LoadResult loadConfig() {
         log.info("Opening file '" + options.configFile() + "'.");
-        LocalSystemView system = new LocalSystemView();
-        String id = options.configId() != null ? options.configId() : system.hostname();
-        return new ConfigLoader(system, ReaderOptions.of(id)).load(options.configFile());
+        return Main.readConfig(options);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.jkeepalived.daemon;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.OptionalInt;
 import org.jkeepalived.config.ConfigLoader;
@@ -67,13 +68,11 @@ public final class Main {
      */
     static int checkConfig(Options o) {
         LogSetup.stderrOnly();
-        LocalSystemView system = new LocalSystemView();
-        String id = o.configId() != null ? o.configId() : system.hostname();
-        LoadResult r = new ConfigLoader(system, ReaderOptions.of(id)).load(o.configFile());
+        LoadResult r = readConfig(o);
         PrintStream out = System.err;
         if (o.configTestLog() != null) {
             try {
-                out = new PrintStream(Files.newOutputStream(o.configTestLog()), true, "UTF-8");
+                out = new PrintStream(Files.newOutputStream(o.configTestLog()), true, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 System.err.println("jkeepalived: cannot write " + o.configTestLog() + ": " + e.getMessage());
             }
@@ -89,6 +88,13 @@ public final class Main {
             System.out.flush();
         }
         return o.configTest() ? r.exitCode() : 0;
+    }
+
+    /** Reads {@code -f}'s file with {@code -i}'s config-id (default: the short host name) on this machine. */
+    static LoadResult readConfig(Options o) {
+        LocalSystemView system = new LocalSystemView();
+        String id = o.configId() != null ? o.configId() : system.hostname();
+        return new ConfigLoader(system, ReaderOptions.of(id)).load(o.configFile());
     }
 
     static String version() {

@@ -30,6 +30,6 @@ final class JnrPosix implements Posix {
         if (Syscalls.LIBC.kill((int) pid, 0) == 0) {
             return true;
         }
-        return Syscalls.failure("kill(" + pid + ", 0)").errno() == Errno.EPERM;
+        return Syscalls.errno() == Errno.EPERM;
     }
 }

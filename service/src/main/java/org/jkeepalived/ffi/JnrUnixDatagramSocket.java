@@ -84,7 +84,7 @@ final class JnrUnixDatagramSocket implements UnixDatagramSocket {
     private int openFd() throws NativeException {
         int f = fd;
         if (f < 0) {
-            throw new NativeException("socket", 9, "Bad file descriptor (socket closed)");
+            throw new NativeException("socket", Errno.EBADF, "Bad file descriptor (socket closed)");
         }
         return f;
     }

@@ -30,9 +30,14 @@ final class Syscalls {
         return (int) check(call, (long) rc);
     }
 
+    /** errno of the last call on this thread. */
+    static int errno() {
+        return LastError.getLastError(RUNTIME);
+    }
+
     /** The exception for the last failed call on this thread. */
     static NativeException failure(String call) {
-        int errno = LastError.getLastError(RUNTIME);
+        int errno = errno();
         String reason = LIBC.strerror(errno);
         return new NativeException(call, errno, reason == null ? "errno " + errno : reason);
     }
