@@ -51,14 +51,7 @@ class ControlLoopTest {
         loop.submit(Command.RELOAD);
         loop.submit(Command.RELOAD);
         loop.submit(Command.DUMP_STATS);
-        Thread t = new Thread(() -> {
-            try {
-                loop.run(handler);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        t.start();
+        Thread t = runInBackground(handler, null);
         waitFor(() -> done.size() >= 3);
         loop.submit(Command.STOP);
         t.join(5000);
@@ -94,15 +87,7 @@ class ControlLoopTest {
             }
         };
         loop.submit(Command.RELOAD);
-        Thread t = new Thread(() -> {
-            try {
-                loop.run(slow);
-                order.add("stopped");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        t.start();
+        Thread t = runInBackground(slow, () -> order.add("stopped"));
         assertThat(inReload.await(5, TimeUnit.SECONDS)).isTrue();
         loop.submit(Command.RELOAD);
         loop.submit(Command.STOP);
@@ -130,14 +115,7 @@ class ControlLoopTest {
             }
         };
         loop.submit(Command.RELOAD);
-        Thread t = new Thread(() -> {
-            try {
-                loop.run(failing);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        t.start();
+        Thread t = runInBackground(failing, null);
         waitFor(() -> !logged.isEmpty());
         loop.submit(Command.DUMP_DATA);
         waitFor(() -> !done.isEmpty());
@@ -166,6 +144,22 @@ class ControlLoopTest {
             assertThat(loop.next()).isEqualTo(Command.DUMP_STATS);
             n++;
         }
+    }
+
+    /** Runs the loop on its own thread, then {@code afterStop} (if any) once it returned. */
+    private Thread runInBackground(ControlLoop.Handler h, Runnable afterStop) {
+        Thread t = new Thread(() -> {
+            try {
+                loop.run(h);
+                if (afterStop != null) {
+                    afterStop.run();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        t.start();
+        return t;
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
