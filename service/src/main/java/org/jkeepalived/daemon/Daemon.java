@@ -1,0 +1,182 @@
+package org.jkeepalived.daemon;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.stream.Collectors;
+import org.jkeepalived.config.LoadResult;
+import org.jkeepalived.config.model.global.GlobalDefs;
+import org.jkeepalived.ffi.Posix;
+import org.jkeepalived.os.SystemdNotify;
+import org.jkeepalived.os.log.Log;
+import org.jkeepalived.os.log.LogOptions;
+import org.jkeepalived.os.log.LogSetup;
+import org.jkeepalived.os.log.UnixSyslogAppender;
+
+/**
+ * The running daemon: signals, logging, pid file, configuration, the subsystems (wired here as they
+ * are written), then the control loop until SIGTERM/SIGINT. Always in the foreground (keepalived's
+ * {@code -n}): systemd, not a fork, makes it a service.
+ */
+final class Daemon implements ControlLoop.Handler {
+    /** keepalived's exit code when it has no configuration file to read at start (2.2.7, observed). */
+    static final int EXIT_NO_CONFIG = 6;
+    /** Our exit code for a configuration with FATAL findings at start (the {@code -t} code). */
+    static final int EXIT_FATAL_CONFIG = 4;
+    static final int EXIT_FAILURE = 1;
+    static final String IDENT = "jkeepalived";
+
+    private static final GlobalDefs.DumpSettings DEFAULTS = GlobalDefs.defaults("localhost").dumps();
+
+    private final Options options;
+    private final String version;
+    private final long pid = ProcessHandle.current().pid();
+    private final Log log = Log.get("daemon");
+    private final SystemdNotify systemd = SystemdNotify.fromEnvironment(System.getenv());
+    private Lifecycle lifecycle;
+
+    Daemon(Options options, String version) {
+        this.options = options;
+        this.version = version;
+    }
+
+    int run() {
+        ControlLoop loop = new ControlLoop(log);
+        // First of all: from here on a signal is queued, never the JVM's default (HUP would kill us).
+        Signals.install(loop);
+        LogSetup.start(logOptions(options));
+        try {
+            return runLogged(loop);
+        } finally {
+            LogSetup.stop();
+        }
+    }
+
+    private int runLogged(ControlLoop loop) {
+        log.starting(version);
+        log.info("Running on " + System.getProperty("os.name") + " " + System.getProperty("os.version") + ", Java "
+                + Runtime.version());
+        log.info("Command line: 'jkeepalived' " + options.commandLine().stream().map(a -> "'" + a + "'")
+                .collect(Collectors.joining(" ")));
+        for (String flag : options.notImplemented()) {
+            log.warn("Option " + flag + " accepted but not implemented");
+        }
+        PidFile pidFile;
+        try {
+            pidFile = PidFile.acquire(options.pidFile(), pid, Posix.get()::processExists);
+        } catch (PidFile.AlreadyRunningException | IOException e) {
+            fail(e instanceof IOException ? "cannot write pid file " + options.pidFile() + ": " + e : e.getMessage());
+            return EXIT_FAILURE;
+        }
+        lifecycle = new Lifecycle(this::loadConfig, log, System::nanoTime, Instant.now());
+        Lifecycle stopping = lifecycle;
+        // If the JVM exits by another road (System.exit elsewhere, a second SIGINT after ours is gone),
+        // still stop the subsystems and release the pid file; both are idempotent.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.stop();
+            pidFile.close();
+        }, "jkeepalived-shutdown"));
+        try {
+            Lifecycle.Outcome first;
+            try {
+                first = lifecycle.loadInitial();
+            } catch (RuntimeException e) {
+                fail("cannot load the configuration: " + e);
+                return EXIT_FAILURE;
+            }
+            if (first != Lifecycle.Outcome.APPLIED) {
+                fail(first == Lifecycle.Outcome.UNREADABLE ? "no configuration file to run (" + options.configFile()
+                        + ") - stopping" : "the configuration has fatal errors - stopping");
+                return first == Lifecycle.Outcome.UNREADABLE ? EXIT_NO_CONFIG : EXIT_FATAL_CONFIG;
+            }
+            wireSubsystems(lifecycle);
+            log.startupComplete();
+            systemd.ready("Running");
+            try {
+                loop.run(this);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            systemd.stopping();
+            log.stopping();
+            return 0;
+        } finally {
+            lifecycle.stop();
+            pidFile.close();
+            log.stopped(version);
+        }
+    }
+
+    /** Logs why we cannot start, and says it on stderr too when the log does not go there already. */
+    private void fail(String message) {
+        log.error(message);
+        if (!options.logConsole()) {
+            System.err.println("jkeepalived: " + message);
+        }
+    }
+
+    /**
+     * Where each subsystem is started and registers its stop and reload steps ({@code l.onStop},
+     * {@code l.onReload}) as the later issues write them (VRRP, checkers, SNMP, JMX), in start order:
+     * they stop in reverse. None yet.
+     */
+    private void wireSubsystems(Lifecycle l) {
+    }
+
+    private LoadResult loadConfig() {
+        log.info("Opening file '" + options.configFile() + "'.");
+        return Main.readConfig(options);
+    }
+
+    @Override
+    public void reload() {
+        systemd.reloading();
+        lifecycle.reload();
+        systemd.ready("Running");
+    }
+
+    @Override
+    public void dumpData() {
+        log.info("Printing data for process(" + pid + ") on signal");
+        var config = lifecycle.config();
+        write(dumpPath(config.global().dumps().stateDumpFile(), DEFAULTS.stateDumpFile()),
+                Dumps.data(version, pid, options.configFile(), lifecycle.status(), config));
+    }
+
+    @Override
+    public void dumpStats() {
+        log.info("Printing stats for process(" + pid + ") on signal");
+        write(dumpPath(lifecycle.config().global().dumps().statsDumpFile(), DEFAULTS.statsDumpFile()),
+                Dumps.stats(version, pid, options.configFile(), lifecycle.status()));
+    }
+
+    /**
+     * keepalived puts its default dump files in {@code $TMPDIR} when that is set (2.2.7, observed), the
+     * model's defaults say {@code /tmp}: a path equal to the model's default moves to {@code $TMPDIR}.
+     */
+    static Path dumpPath(String configured, String modelDefault) {
+        String tmp = System.getenv("TMPDIR");
+        if (configured.equals(modelDefault) && tmp != null && !tmp.isEmpty()) {
+            return Path.of(tmp).resolve(Path.of(modelDefault).getFileName());
+        }
+        return Path.of(configured);
+    }
+
+    private void write(Path file, String text) {
+        try {
+            Dumps.write(file, text);
+        } catch (IOException | RuntimeException e) {
+            log.error("Cannot write " + file + ": " + e);
+        }
+    }
+
+    /**
+     * The syslog socket is {@code /dev/log} unless the {@code jkeepalived.syslog.socket} system property
+     * names another (containers that mount the host's socket elsewhere; tests).
+     */
+    static LogOptions logOptions(Options o) {
+        return new LogOptions(o.logConsole(), !o.noSyslog(), o.logFacility(),
+                System.getProperty("jkeepalived.syslog.socket", UnixSyslogAppender.DEV_LOG), o.logFile(), o.logDetail(),
+                IDENT);
+    }
+}

@@ -1,0 +1,18 @@
+package org.jkeepalived.ffi;
+
+/** The Linux errno values callers branch on (asm-generic numbering, the same on x86_64 and aarch64). */
+public final class Errno {
+    public static final int EPERM = 1;
+    public static final int ENOENT = 2;
+    public static final int ESRCH = 3;
+    public static final int EINTR = 4;
+    public static final int EBADF = 9;
+    public static final int EAGAIN = 11;
+    public static final int EACCES = 13;
+    public static final int EADDRINUSE = 98;
+    public static final int ECONNREFUSED = 111;
+    public static final int ENAMETOOLONG = 36;
+
+    private Errno() {
+    }
+}
