@@ -38,6 +38,11 @@ public final class Diagnostics {
         add(Severity.FATAL, location, message);
     }
 
+    /** A finding on which keepalived exits at once with its CONFIG code (see {@link Severity#ABORT}). */
+    public void abort(Location location, String message) {
+        add(Severity.ABORT, location, message);
+    }
+
     /** Adds a note only the first time {@code key} is seen (e.g. "accepted but not implemented"). */
     public void noteOnce(String key, Location location, String message) {
         if (onceKeys.add(key)) {
@@ -55,9 +60,13 @@ public final class Diagnostics {
 
     /**
      * keepalived 2.2.7 {@code -t}: 4 fatal, 6 scripts without enable_script_security (it wins over
-     * ordinary errors, observed), 5 errors it would run despite, 0 clean.
+     * ordinary errors, observed), 5 errors it would run despite, 0 clean; 2 when it gave up reading
+     * (a keyword missing its parameter), which ends the run before anything else is judged.
      */
     public int exitCode() {
+        if (has(Severity.ABORT)) {
+            return 2;
+        }
         if (has(Severity.FATAL)) {
             return 4;
         }

@@ -12,5 +12,12 @@ public enum Severity {
     /** Scripts configured without enable_script_security (exit 6). */
     SECURITY,
     /** The configuration cannot run at all (exit 4). */
-    FATAL
+    FATAL,
+    /**
+     * keepalived stops reading the configuration and exits with its CONFIG code (exit 2), e.g. a keyword
+     * whose handler needs a parameter that is missing ("*** Configuration line starting `x` is missing a
+     * parameter after keyword `x` at word position 2"). Wins over every other finding, since keepalived
+     * exits on the spot.
+     */
+    ABORT
 }
