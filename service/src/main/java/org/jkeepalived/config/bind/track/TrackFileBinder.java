@@ -46,12 +46,16 @@ public final class TrackFileBinder {
         for (Node n : block.children()) {
             switch (n.keyword()) {
                 case "file" -> {
-                    if (Args.require(n, 1, ctx)) {
+                    if (n.hasArg(0)) {
                         file = n.arg(0);
+                    } else {
+                        ctx.error(n, "track file file name missing");
                     }
                 }
                 case "weight" -> {
-                    if (Args.require(n, 1, ctx)) {
+                    if (!n.hasArg(0)) {
+                        ctx.error(n, "No weight specified for track file " + name + " - ignoring");
+                    } else {
                         Long w = Args.integer(n.location(), n.arg(0), Integer.MIN_VALUE + 1L, Integer.MAX_VALUE, ctx);
                         if (w == null || w < -254 || w > 254) {
                             ctx.error(n, "Weight (" + n.arg(0) + ") for track_file " + name
@@ -62,7 +66,7 @@ public final class TrackFileBinder {
                             if (n.hasArg(1)) {
                                 if (n.arg(1).equals("reverse")) {
                                     reverse = true;
-                                } else if (!n.arg(1).equals("noreverse")) {
+                                } else {
                                     ctx.error(n, "track_file " + name + " unknown weight option " + n.arg(1));
                                 }
                             }

@@ -59,7 +59,10 @@ public final class TrackProcessBinder {
                     }
                 }
                 case "param_match" -> {
-                    if (Args.require(n, 1, ctx)) {
+                    // without a value: the parameters must match exactly (or there must be none)
+                    if (!n.hasArg(0)) {
+                        match = ParamMatch.EXACT;
+                    } else {
                         switch (n.arg(0)) {
                             case "initial" -> match = ParamMatch.INITIAL;
                             case "partial" -> match = ParamMatch.PARTIAL;
@@ -68,7 +71,9 @@ public final class TrackProcessBinder {
                     }
                 }
                 case "weight" -> {
-                    if (Args.require(n, 1, ctx)) {
+                    if (!n.hasArg(0)) {
+                        ctx.error(n, "No weight specified for track process " + name + " - ignoring");
+                    } else {
                         Integer w = Args.intValue(n.location(), n.arg(0), -254, 254, ctx);
                         if (w == null) {
                             ctx.error(n, "Weight (" + n.arg(0) + ") for vrrp_track_process " + name
@@ -129,7 +134,10 @@ public final class TrackProcessBinder {
             ctx.error(block, "track process '" + name + "' process name not specified");
             return null;
         }
-        if (quorumMax != null && quorumMax < quorum) {
+        if (quorumMax != null && quorumMax == 0) {
+            // quorum_max 0: failure as soon as one such process runs
+            quorum = 0;
+        } else if (quorumMax != null && quorumMax < quorum) {
             ctx.error(block, "quorum_max is less than quorum - ignoring");
             quorumMax = null;
         }

@@ -145,7 +145,9 @@ public final class VrrpScriptBinder {
         }
         Node synthetic = new Node(scriptNode.spec(), scriptNode.written(), args, scriptNode.location(),
                 List.of(), List.of());
-        return Scripts.parse(synthetic, 0, ctx);
+        // Registered for the security pass by the VRRP binder, only if keepalived's VRRP process gets
+        // that far (see VrrpScripts).
+        return Scripts.parse(synthetic, 0, new BindContext(ctx.diagnostics(), ctx.system()));
     }
 
     /** interval / timeout: whole seconds 0..4294 in 2.2.7; 0 becomes 1 with a warning. */

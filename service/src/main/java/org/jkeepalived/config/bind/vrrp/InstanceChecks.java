@@ -28,6 +28,7 @@ final class InstanceChecks {
     private static final long SECOND = 1_000_000L;
     private static final long CENTI = 10_000L;
     private static final long V3_MAX_ADVERT = 4095 * CENTI;
+    private static final int MAX_VIPS = 255;
 
     private final InstanceDraft d;
     private final GlobalDefs global;
@@ -75,10 +76,20 @@ final class InstanceChecks {
         }
 
         Authentication auth = authentication(version, strict);
+        List<VirtualAddress> vips = new ArrayList<>(d.vips);
+        List<VirtualAddress> evips = new ArrayList<>(d.evips);
+        if (vips.size() > MAX_VIPS) {
+            // an advert carries at most 255 addresses
+            warn("Number of VIPs (" + vips.size() + ") exceeds maximum/space available in packet (max "
+                    + MAX_VIPS + " addresses) - excess moved to eVIPs");
+            evips.addAll(0, vips.subList(MAX_VIPS, vips.size()));
+            vips = new ArrayList<>(vips.subList(0, MAX_VIPS));
+        }
 
         int priority = d.priority != null ? d.priority : d.state == InitialState.MASTER ? 255 : 100;
         InitialState state = d.state != null ? d.state : priority == 255 ? InitialState.MASTER : InitialState.BACKUP;
-        if (state == InitialState.MASTER && auth.type() == Authentication.Type.AH) {
+        // An address owner may start as MASTER with AH; anyone else may not (observed).
+        if (state == InitialState.MASTER && auth.type() == Authentication.Type.AH && priority != 255) {
             warn("Initial state master is incompatible with AH authentication - clearing");
             state = InitialState.BACKUP;
         }
@@ -95,6 +106,10 @@ final class InstanceChecks {
             nopreempt = false;
         }
         long preemptDelay = d.preemptDelayMicros == null ? 0 : d.preemptDelayMicros;
+        if (preemptDelay != 0 && state == InitialState.MASTER) {
+            warn("Warning - preempt delay will not work with initial state MASTER - clearing");
+            preemptDelay = 0;
+        }
         if (strict && preemptDelay != 0) {
             warn("preempt_delay is incompatible with strict mode - resetting");
             preemptDelay = 0;
@@ -153,7 +168,7 @@ final class InstanceChecks {
                 version, state, d.priority, priority, advert, auth, d.srcIp, d.trackSrcIp, mcast, d.peers,
                 unicastTtl, d.unicastFaultNoPeer, unicastKeyword,
                 d.checkUnicastSrc != null ? d.checkUnicastSrc : g.checkUnicastSrc(), d.oldUnicastChecksum,
-                onInterface(d.vips), onInterface(d.evips), d.noVirtualIpaddress, d.routes, d.rules, trackers,
+                onInterface(vips), onInterface(evips), d.noVirtualIpaddress, d.routes, d.rules, trackers,
                 nopreempt, preemptDelay, accept, garp, lowerPrioNoAdvert, higherPrioSendAdvert,
                 or(d.downTimerAdverts, g.downTimerAdverts()),
                 d.skipCheckAdvAddr != null ? d.skipCheckAdvAddr : g.skipCheckAdvAddr(), strict,
@@ -184,7 +199,11 @@ final class InstanceChecks {
             warn("Strict mode does not support authentication. Ignoring.");
             return Authentication.none();
         }
-        return new Authentication(d.authType, d.authPass == null ? "" : d.authPass);
+        if (d.authPass == null) {
+            warn("Authentication specified but no password given. Ignoring");
+            return Authentication.none();
+        }
+        return new Authentication(d.authType, d.authPass);
     }
 
     /** v2: whole seconds (rounded, at least 1); v3: centiseconds, at most 40.95 s. */

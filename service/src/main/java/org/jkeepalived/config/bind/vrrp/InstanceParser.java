@@ -4,7 +4,6 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import org.jkeepalived.config.Location;
 import org.jkeepalived.config.bind.BindContext;
-import org.jkeepalived.config.bind.Scripts;
 import org.jkeepalived.config.model.ScriptCommand;
 import org.jkeepalived.config.model.track.TrackConfig;
 import org.jkeepalived.config.model.vrrp.AddressFamily;
@@ -157,8 +156,11 @@ final class InstanceParser {
                 d.unicastKeyword = true;
                 d.checkUnicastSrc = true;
             }
-            case "old_unicast_checksum" -> d.oldUnicastChecksum =
-                    n.hasArg(0) && n.arg(0).equals("never") ? UnicastChecksum.NEVER : UnicastChecksum.OLD;
+            case "old_unicast_checksum" -> {
+                d.unicastKeyword = true;
+                d.oldUnicastChecksum = n.hasArg(0) && n.arg(0).equals("never")
+                        ? UnicastChecksum.NEVER : UnicastChecksum.OLD;
+            }
             case "mcast_dst_ip" -> {
                 if (Args.require(n, 1, ctx)) {
                     mcastDst(n);
@@ -221,7 +223,7 @@ final class InstanceParser {
             case "notify_deleted" -> {
                 d.notifyDeletedGiven = true;
                 if (n.hasArg(0)) {
-                    d.notifyDeleted = Scripts.parse(n, 0, ctx);
+                    d.notifyDeleted = VrrpScripts.parse(n, ctx);
                 }
             }
             case "lvs_sync_daemon_interface" -> {
@@ -251,8 +253,7 @@ final class InstanceParser {
             case "linkbeat_use_polling" ->
                     ctx.error(n, who + "'linkbeat_use_polling' in vrrp instance deprecated - use linkbeat_interfaces block");
             case "kernel_rx_buf_size" -> {
-                if (Args.require(n, 1, ctx)
-                        && Args.integer(n.location(), n.arg(0), 0, Long.MAX_VALUE, ctx) == null) {
+                if (!n.hasArg(0) || Args.integer(n.location(), n.arg(0), 0, Long.MAX_VALUE, ctx) == null) {
                     ctx.error(n, who + "invalid kernel_rx_buf_size specified");
                 }
             }
@@ -432,7 +433,7 @@ final class InstanceParser {
     }
 
     private ScriptCommand script(Node n) {
-        return Args.require(n, 1, ctx) ? Scripts.parse(n, 0, ctx) : null;
+        return Args.require(n, 1, ctx) ? VrrpScripts.parse(n, ctx) : null;
     }
 
     /** garp_master_delay / garp_lower_prio_delay / garp_master_refresh: whole seconds. */
@@ -475,7 +476,7 @@ final class InstanceParser {
             i = 1;
         }
         if (!n.hasArg(i)) {
-            Args.require(n, i + 1, ctx);
+            ctx.error(n, "(" + d.name + "): garp_extra_if specified without time - ignoring");
             return;
         }
         Integer v = Args.intValue(n.location(), n.arg(i), 0, 86400, ctx);

@@ -129,8 +129,15 @@ final class RouteLines {
                 return;
             }
             switch (w) {
-                case "inet" -> family(AddressFamily.IPV4, "inet specified for IPv6 route");
-                case "inet6" -> family(AddressFamily.IPV6, "inet6 specified for IPv4 route");
+                case "inet", "inet6" -> {
+                    family(w.equals("inet") ? AddressFamily.IPV4 : AddressFamily.IPV6,
+                            w + " specified for " + (w.equals("inet") ? "IPv6" : "IPv4") + " route");
+                    // keepalived 2.2.7 swallows an address right after inet/inet6 and then finds no
+                    // destination ("Route must have a destination"); only "to PREFIX" works there.
+                    if (to == null && i + 1 < words.size() && prefixOrNull(words.get(i + 1)) != null) {
+                        i++;
+                    }
+                }
                 case "to" -> destination(value(w));
                 case "src" -> src = address(value(w));
                 case "via", "gw" -> {
@@ -154,7 +161,12 @@ final class RouteLines {
                 }
                 case "table" -> {
                     String t = value(w);
-                    table = IprouteNames.lookup(t, IprouteNames.TABLES, 0xFFFFFFFFL);
+                    // keepalived takes any number, keeping its low 32 bits
+                    if (t.matches("\\d{1,18}")) {
+                        table = Long.parseLong(t) & 0xFFFFFFFFL;
+                    } else {
+                        table = IprouteNames.lookup(t, IprouteNames.TABLES, 0xFFFFFFFFL);
+                    }
                     if (table == null) {
                         ctx.error(at, "Routing table " + t + " not found for route");
                         throw new Drop();
@@ -249,7 +261,8 @@ final class RouteLines {
                 }
                 default -> {
                     if (to == null) {
-                        IpPrefix p = prefixOrNull(w);
+                        IpPrefix p = w.equals("default") ? new IpPrefix(zero(family == AddressFamily.IPV6), 0)
+                                : prefixOrNull(w);
                         if (p != null) {
                             destination(w);
                             return;
@@ -284,11 +297,6 @@ final class RouteLines {
                     ctx.error(at, "Invalid route destination " + w);
                     throw new Drop();
                 }
-            }
-            // keepalived 2.2.7 refuses an explicit inet6 default route ("::/0") as having no destination.
-            if (!p.isIpv4() && p.prefixLength() == 0) {
-                ctx.error(at, "Route must have a destination");
-                throw new Drop();
             }
             sameFamily(p.address());
             to = p;

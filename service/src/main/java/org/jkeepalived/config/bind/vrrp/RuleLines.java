@@ -65,6 +65,7 @@ final class RuleLines {
         private final Map<String, String> options = new LinkedHashMap<>();
         private boolean noTrack;
         private String trackGroup;
+        private Integer protocol;
 
         Parser(List<String> words, Location at, boolean isStatic, BindContext ctx) {
             this.words = words;
@@ -84,6 +85,13 @@ final class RuleLines {
             if (trackGroup != null && iif == null) {
                 ctx.error(at, "Static rule cannot have track_group if dev/iif not specified");
                 trackGroup = null;
+            }
+            if (protocol != null && protocol != RouteLines.RTPROT_KEEPALIVED && !noTrack) {
+                ctx.error(at, "Rule cannot be tracked if protocol is not RTPROT_KEEPALIVED(18), resetting protocol");
+                protocol = RouteLines.RTPROT_KEEPALIVED;
+            }
+            if (protocol != null) {
+                options.put("protocol", String.valueOf(protocol));
             }
             if (preference == null) {
                 preference = counter.take();
@@ -179,16 +187,18 @@ final class RuleLines {
                     options.put(w, f);
                 }
                 case "protocol" -> {
+                    // rules take a number only (2.2.7)
                     String p = value(w);
-                    if (IprouteNames.lookup(p, IprouteNames.PROTOCOLS, 255) == null) {
-                        ctx.error(at, "Invalid rule protocol " + p);
+                    Integer v = Args.intValue(at, p, 0, 255, ctx);
+                    if (v == null) {
+                        ctx.error(at, "Invalid protocol " + p);
                         throw new Drop();
                     }
-                    options.put(w, p);
+                    protocol = v;
                 }
                 case "uidrange", "sport", "dport" -> {
                     String r = value(w);
-                    if (!r.matches("\\d+(-\\d+)?")) {
+                    if (!r.matches(w.equals("uidrange") ? "\\d+-\\d+" : "\\d+(-\\d+)?")) {
                         ctx.error(at, "Invalid rule " + w + " " + r);
                         throw new Drop();
                     }
@@ -196,7 +206,7 @@ final class RuleLines {
                 }
                 case "suppress_prefixlength" -> {
                     String s = value(w);
-                    if (Args.integer(at, s, 0, 128, ctx) == null) {
+                    if (Args.integer(at, s, 0, 0xFFFFFFFFL, ctx) == null) {
                         ctx.error(at, "Invalid suppress_prefixlength " + s + " specified for rule");
                         throw new Drop();
                     }

@@ -41,7 +41,7 @@ final class StaticItems {
     }
 
     /** garp_group: a group with neither garp_interval nor gna_interval is removed. */
-    static GarpGroup garpGroup(Node block, int index, BindContext ctx) {
+    static GarpGroup garpGroup(Node block, int index, Set<String> taken, BindContext ctx) {
         Long garp = null;
         Long gna = null;
         List<String> interfaces = new ArrayList<>();
@@ -62,12 +62,12 @@ final class StaticItems {
                 }
                 case "interface" -> {
                     if (Args.require(n, 1, ctx)) {
-                        interfaces.add(n.arg(0));
+                        garpInterface(n.arg(0), n.location(), taken, interfaces, ctx);
                     }
                 }
                 case "interfaces" -> {
                     aggregate = true;
-                    n.items().forEach(i -> interfaces.addAll(i.words()));
+                    n.items().forEach(i -> garpInterface(i.words().get(0), i.location(), taken, interfaces, ctx));
                 }
                 default -> {
                 }
@@ -80,13 +80,26 @@ final class StaticItems {
         return new GarpGroup(garp, gna, interfaces, aggregate, block.location());
     }
 
+    /** An interface belongs to one garp_group; a missing one is reported like any missing interface. */
+    private static void garpInterface(String name, Location at, Set<String> taken, List<String> into,
+                                      BindContext ctx) {
+        if (!ctx.system().interfaceExists(name)) {
+            Interfaces.missing(at, "WARNING - interface " + name + " specified for garp_group doesn't exist", ctx);
+        } else if (!taken.add(name)) {
+            ctx.error(at, "garp_group already specified for " + name + " - ignoring");
+        } else {
+            into.add(name);
+        }
+    }
+
     static List<LinkbeatInterface> linkbeat(Node list, BindContext ctx) {
         List<LinkbeatInterface> out = new ArrayList<>();
         for (Node.Item item : list.items()) {
             String name = item.words().get(0);
             Location at = item.location();
+            // keepalived 2.2.7 gives up here (exit 4), unlike other missing interfaces
             if (!ctx.system().interfaceExists(name)) {
-                Interfaces.missing(at, "unknown interface " + name + " specified for linkbeat interface", ctx);
+                ctx.diagnostics().fatal(at, "unknown interface " + name + " specified for linkbeat interface");
                 continue;
             }
             String method = null;
@@ -110,11 +123,11 @@ final class StaticItems {
             List<String> w = item.words();
             Location at = item.location();
             if (!ctx.system().interfaceExists(w.get(0))) {
-                Interfaces.missing(at, "unknown interface " + w.get(0) + " specified for up/down delay", ctx);
+                ctx.diagnostics().fatal(at, "unknown interface " + w.get(0) + " specified for up/down delay");
                 continue;
             }
             if (w.size() < 2) {
-                ctx.error(at, "No delay specified for interface " + w.get(0) + " up/down delay");
+                // silently ignored by keepalived 2.2.7
                 continue;
             }
             Long down = Args.seconds(at, w.get(1), 0, 255 * SECOND, ctx);

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import org.jkeepalived.config.Location;
 import org.jkeepalived.config.bind.BindContext;
-import org.jkeepalived.config.bind.Scripts;
 import org.jkeepalived.config.model.ScriptCommand;
 import org.jkeepalived.config.model.global.GlobalDefs;
 import org.jkeepalived.config.model.track.TrackConfig;
@@ -47,9 +46,7 @@ final class SyncGroups {
         ScriptCommand backup = null;
         ScriptCommand fault = null;
         ScriptCommand stop = null;
-        ScriptCommand deleted = null;
         ScriptCommand notify = null;
-        boolean deletedGiven = false;
         Boolean priorityChanges = null;
         Boolean smtp = null;
         boolean trackingWeight = false;
@@ -69,10 +66,6 @@ final class SyncGroups {
                 case "notify_fault" -> fault = script(n, ctx);
                 case "notify_stop" -> stop = script(n, ctx);
                 case "notify" -> notify = script(n, ctx);
-                case "notify_deleted" -> {
-                    deletedGiven = true;
-                    deleted = n.hasArg(0) ? Scripts.parse(n, 0, ctx) : null;
-                }
                 case "notify_priority_changes" -> {
                     Boolean b = Args.optionalBool(n);
                     if (b == null) {
@@ -101,12 +94,12 @@ final class SyncGroups {
         }
         Trackers trackers = TrackerLines.read(block, name, tracking, ctx);
         return new Draft(name, listed, hasList, trackers,
-                new NotifyScripts(master, backup, fault, stop, deleted, notify, null, deletedGiven),
+                new NotifyScripts(master, backup, fault, stop, null, notify, null, false),
                 priorityChanges, smtp, trackingWeight, globalTracking, block.location());
     }
 
     private static ScriptCommand script(Node n, BindContext ctx) {
-        return Args.require(n, 1, ctx) ? Scripts.parse(n, 0, ctx) : null;
+        return Args.require(n, 1, ctx) ? VrrpScripts.parse(n, ctx) : null;
     }
 
     /**

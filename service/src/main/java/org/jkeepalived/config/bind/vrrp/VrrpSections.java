@@ -46,6 +46,7 @@ public final class VrrpSections {
         List<LinkbeatInterface> linkbeat = new ArrayList<>();
         List<InterfaceDelay> delays = new ArrayList<>();
         int garpIndex = 0;
+        Set<String> garpInterfaces = new HashSet<>();
         String defaultDev = global.vrrp().defaultInterface();
         for (Node n : top) {
             switch (n.keyword()) {
@@ -73,7 +74,7 @@ public final class VrrpSections {
                 case "static_rules" -> n.items().forEach(i -> add(staticRules,
                         RuleLines.parse(i.words(), i.location(), true, preferences, ctx)));
                 case "track_group" -> add(trackGroups, StaticItems.trackGroup(n, trackGroups, ctx));
-                case "garp_group" -> add(garpGroups, StaticItems.garpGroup(n, garpIndex++, ctx));
+                case "garp_group" -> add(garpGroups, StaticItems.garpGroup(n, garpIndex++, garpInterfaces, ctx));
                 case "linkbeat_interfaces" -> linkbeat.addAll(StaticItems.linkbeat(n, ctx));
                 case "interface_up_down_delays" -> delays.addAll(StaticItems.upDownDelays(n, ctx));
                 default -> {
@@ -91,7 +92,9 @@ public final class VrrpSections {
         }
         List<SyncGroup> syncGroups = SyncGroups.resolve(groups, instances, global, ctx);
         checkDuplicateVrids(instances.values(), ctx);
-        return new VrrpConfig(new ArrayList<>(instances.values()), syncGroups, staticAddresses, staticRoutes,
+        List<VrrpInstance> resolved = new ArrayList<>(instances.values());
+        VrrpScripts.register(!drafts.isEmpty(), tracking, resolved, syncGroups, ctx);
+        return new VrrpConfig(resolved, syncGroups, staticAddresses, staticRoutes,
                 staticRules, trackGroups, garpGroups, linkbeat, delays);
     }
 

@@ -37,7 +37,7 @@ public final class VrrpSyntax {
                 .leaf("skip_check_adv_addr").leaf("strict_mode").leaf("lower_prio_no_advert")
                 .leaf("higher_prio_send_advert").leaf("v3_checksum_as_v2").leaf("owner_ignore_adverts")
                 .leaf("timer_expired_backup", "thread_timer_expired").leaf("debug")
-                .leaf("notify_master_rx_lower_pri").leaf("lvs_sync_daemon_interface")
+                .leaf("notify_master_rx_lower_pri").leaf("notify_deleted").leaf("lvs_sync_daemon_interface")
                 .leaf("garp_master_delay").leaf("garp_master_repeat").leaf("garp_master_refresh")
                 .leaf("garp_master_refresh_repeat").leaf("garp_lower_prio_delay").leaf("garp_lower_prio_repeat")
                 .leaf("garp_extra_if", "vmac_garp_intvl").leaf("down_timer_adverts").leaf("promote_secondaries")
@@ -56,6 +56,6 @@ public final class VrrpSyntax {
 
     private static void notifies(Syntax b) {
         b.leaf("notify_master").leaf("notify_backup").leaf("notify_fault").leaf("notify_stop").leaf("notify")
-                .leaf("notify_deleted").leaf("notify_priority_changes").leaf("smtp_alert");
+                .leaf("notify_priority_changes").leaf("smtp_alert");
     }
 }
