@@ -374,7 +374,7 @@ final class RouteLines {
 
         private void checkRange(String name, String v, long min, long max) throws Drop {
             if (Args.integer(at, v, min, max, ctx) == null) {
-                ctx.error(at, "Invalid " + name + " " + v + " specified for route");
+                ctx.error(at, "Invalid " + name + (name.equals("quickack") ? " value " : " ") + v + " specified for route");
                 throw new Drop();
             }
         }

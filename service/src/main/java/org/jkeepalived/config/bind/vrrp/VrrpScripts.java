@@ -10,8 +10,6 @@ import org.jkeepalived.config.model.ScriptCommand;
 import org.jkeepalived.config.model.track.TrackConfig;
 import org.jkeepalived.config.model.track.VrrpScript;
 import org.jkeepalived.config.model.vrrp.NotifyScripts;
-import org.jkeepalived.config.model.vrrp.SyncGroup;
-import org.jkeepalived.config.model.vrrp.VrrpInstance;
 import org.jkeepalived.config.syntax.Node;
 
 /**
@@ -29,9 +27,10 @@ final class VrrpScripts {
         return Scripts.parse(n, 0, new BindContext(ctx.diagnostics(), ctx.system()));
     }
 
-    static void register(boolean anyInstance, TrackConfig tracking, List<VrrpInstance> instances,
-                         List<SyncGroup> groups, BindContext ctx) {
-        if (!anyInstance || missingInterface(ctx)) {
+    /** Scripts of every instance and group read, including ones that fail their checks later. */
+    static void register(TrackConfig tracking, List<InstanceDraft> instances, List<SyncGroups.Draft> groups,
+                         BindContext ctx) {
+        if (instances.isEmpty() || missingInterface(ctx)) {
             return;
         }
         List<ScriptCommand> all = new ArrayList<>();
@@ -42,7 +41,10 @@ final class VrrpScripts {
                 ctx.error((Location) null, "Disabling track script " + s.name() + " since not found/accessible");
             }
         }
-        instances.forEach(i -> add(all, i.notifyScripts()));
+        for (InstanceDraft d : instances) {
+            add(all, new NotifyScripts(d.notifyMaster, d.notifyBackup, d.notifyFault, d.notifyStop, d.notifyDeleted,
+                    d.notify, d.notifyMasterRxLowerPri, d.notifyDeletedGiven));
+        }
         groups.forEach(g -> add(all, g.notifyScripts()));
         all.forEach(ctx::registerScript);
     }

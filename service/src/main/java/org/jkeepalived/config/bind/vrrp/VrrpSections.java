@@ -93,7 +93,7 @@ public final class VrrpSections {
         List<SyncGroup> syncGroups = SyncGroups.resolve(groups, instances, global, ctx);
         checkDuplicateVrids(instances.values(), ctx);
         List<VrrpInstance> resolved = new ArrayList<>(instances.values());
-        VrrpScripts.register(!drafts.isEmpty(), tracking, resolved, syncGroups, ctx);
+        VrrpScripts.register(tracking, drafts, groups, ctx);
         return new VrrpConfig(resolved, syncGroups, staticAddresses, staticRoutes,
                 staticRules, trackGroups, garpGroups, linkbeat, delays);
     }
