@@ -33,7 +33,10 @@ public final class VrrpSections {
     private VrrpSections() {
     }
 
-    public static VrrpConfig bind(List<Node> top, GlobalDefs global, TrackConfig tracking, BindContext ctx) {
+    public static VrrpConfig bind(List<Node> top, GlobalDefs global, TrackConfig tracking, BindContext machineCtx) {
+        // Scripts are registered on the loader's context; everything else may see dynamic interfaces.
+        BindContext ctx = global.vrrp().dynamicInterfaces()
+                ? new BindContext(machineCtx.diagnostics(), new DynamicInterfaces(machineCtx.system())) : machineCtx;
         RuleLines.PreferenceCounter preferences = new RuleLines.PreferenceCounter();
         List<InstanceDraft> drafts = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -93,7 +96,7 @@ public final class VrrpSections {
         List<SyncGroup> syncGroups = SyncGroups.resolve(groups, instances, global, ctx);
         checkDuplicateVrids(instances.values(), ctx);
         List<VrrpInstance> resolved = new ArrayList<>(instances.values());
-        VrrpScripts.register(tracking, drafts, groups, ctx);
+        VrrpScripts.register(tracking, drafts, groups, machineCtx);
         return new VrrpConfig(resolved, syncGroups, staticAddresses, staticRoutes,
                 staticRules, trackGroups, garpGroups, linkbeat, delays);
     }
