@@ -23,6 +23,6 @@ public record LoadResult(KeepalivedConfig config, List<Diagnostic> diagnostics, 
 
     /** A configuration that cannot run at all. */
     public boolean fatal() {
-        return diagnostics.stream().anyMatch(d -> d.severity() == Severity.FATAL);
+        return diagnostics.stream().anyMatch(d -> d.severity() == Severity.FATAL || d.severity() == Severity.ABORT);
     }
 }

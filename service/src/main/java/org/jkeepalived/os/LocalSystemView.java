@@ -24,6 +24,12 @@ public final class LocalSystemView implements SystemView {
 
     @Override
     public boolean interfaceExists(String name) {
+        // NetworkInterface only lists interfaces that have an address; keepalived also accepts down,
+        // address-less ones, which sysfs shows.
+        if (!name.isEmpty() && name.indexOf('/') < 0 && !name.startsWith(".")
+                && Files.exists(Path.of("/sys/class/net", name))) {
+            return true;
+        }
         try {
             return NetworkInterface.getByName(name) != null;
         } catch (SocketException e) {
