@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jkeepalived.config.Diagnostics;
@@ -85,6 +86,10 @@ public final class ConfigReader {
         while (!queue.isEmpty()) {
             Pending p = queue.pollFirst();
             Location loc = p.location;
+            if (p.bindings != null) {
+                p.bindings.forEach((name, value) -> params.define(name, List.of(value)));
+                continue;
+            }
             String text = p.raw ? decomment(p.text) : p.text;
             if (multi != null) {
                 String t = text.strip();
@@ -137,10 +142,10 @@ public final class ConfigReader {
                 }
             }
             if (Repeats.isRepeat(t)) {
-                List<String> lines = Repeats.expand(t, loc, diagnostics,
-                        (rest, binding) -> params.substitute(rest, binding, loc, diagnostics, dir, 0));
-                for (int i = lines.size() - 1; i >= 0; i--) {
-                    queue.addFirst(new Pending(loc, lines.get(i), false));
+                Repeats.Expansion e = Repeats.parse(t, loc, diagnostics);
+                for (int i = e.bindings().size() - 1; i >= 0; i--) {
+                    queue.addFirst(new Pending(loc, e.rest(), false));
+                    queue.addFirst(new Pending(loc, e.bindings().get(i)));
                 }
                 continue;
             }
@@ -284,7 +289,15 @@ public final class ConfigReader {
         return lines;
     }
 
-    private record Pending(Location location, String text, boolean raw) {
+    /** A line still to read, or (with {@code bindings}) loop variables to define before the next one. */
+    private record Pending(Location location, String text, boolean raw, Map<String, String> bindings) {
+        Pending(Location location, String text, boolean raw) {
+            this(location, text, raw, null);
+        }
+
+        Pending(Location location, Map<String, String> bindings) {
+            this(location, "", false, bindings);
+        }
     }
 
     private static final class MultiLineDefinition {

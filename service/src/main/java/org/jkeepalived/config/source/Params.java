@@ -35,11 +35,10 @@ final class Params {
     }
 
     String substitute(String text, Location location, Diagnostics diagnostics, String currentDir) {
-        return substitute(text, Map.of(), location, diagnostics, currentDir, 0);
+        return substitute(text, location, diagnostics, currentDir, 0);
     }
 
-    String substitute(String text, Map<String, String> extra, Location location, Diagnostics diagnostics,
-                      String currentDir, int depth) {
+    private String substitute(String text, Location location, Diagnostics diagnostics, String currentDir, int depth) {
         if (text.indexOf('$') < 0) {
             return text;
         }
@@ -65,7 +64,7 @@ final class Params {
                     continue;
                 }
                 String inner = text.substring(i + 2, close);
-                String value = lookup(inner, extra, location, diagnostics, currentDir);
+                String value = lookup(inner, location, diagnostics, currentDir);
                 if (value == null) {
                     out.append(text, i, close + 1);
                 } else {
@@ -79,7 +78,7 @@ final class Params {
                     end++;
                 }
                 String name = text.substring(i + 1, end);
-                String value = name.isEmpty() ? null : plain(name, extra);
+                String value = name.isEmpty() ? null : plain(name);
                 if (value == null) {
                     out.append(text, i, end == i + 1 ? i + 1 : end);
                 } else {
@@ -90,20 +89,15 @@ final class Params {
             }
         }
         String result = out.toString();
-        return changed ? substitute(result, extra, location, diagnostics, currentDir, depth + 1) : result;
+        return changed ? substitute(result, location, diagnostics, currentDir, depth + 1) : result;
     }
 
-    private String plain(String name, Map<String, String> extra) {
-        String v = extra.get(name);
-        if (v != null) {
-            return v;
-        }
+    private String plain(String name) {
         List<String> lines = values.get(name);
         return lines == null ? null : String.join(" ", lines);
     }
 
-    private String lookup(String inner, Map<String, String> extra, Location location, Diagnostics diagnostics,
-                          String currentDir) {
+    private String lookup(String inner, Location location, Diagnostics diagnostics, String currentDir) {
         String[] words = inner.trim().split("\\s+");
         String name = words[0];
         switch (name) {
@@ -126,7 +120,7 @@ final class Params {
             case "_RANDOM":
                 return randomValue(words, location, diagnostics);
             default:
-                return words.length == 1 ? plain(name, extra) : null;
+                return words.length == 1 ? plain(name) : null;
         }
     }
 

@@ -3,7 +3,6 @@ package org.jkeepalived.config.source;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import org.jkeepalived.config.Diagnostics;
 import org.jkeepalived.config.Location;
 
@@ -22,29 +21,28 @@ final class Repeats {
         return trimmed.startsWith("~SEQ(") || trimmed.startsWith("~SEQx(") || trimmed.startsWith("~LST(");
     }
 
+    /** The rest of the line, to be read once per binding of the loop variables. */
+    record Expansion(List<Map<String, String>> bindings, String rest) {
+    }
+
     /**
-     * Expands one line. {@code bind} substitutes a set of loop bindings into a text; the result lines
-     * still go through parameter substitution and further repetition in the reader.
+     * Parses one repetition prefix. The reader defines each binding's variables as ordinary parameters
+     * and then reads the rest of the line, so that the variables reach everything the rest expands
+     * into (a multi-line parameter, a nested repetition).
      */
-    static List<String> expand(String trimmed, Location location, Diagnostics diagnostics,
-                               BiFunction<String, Map<String, String>, String> bind) {
+    static Expansion parse(String trimmed, Location location, Diagnostics diagnostics) {
         int open = trimmed.indexOf('(');
         int close = matchingParen(trimmed, open);
         if (close < 0) {
             diagnostics.error(location, "Missing ')' in '" + trimmed + "'");
-            return List.of();
+            return new Expansion(List.of(), "");
         }
         String kind = trimmed.substring(1, open);
         String inside = trimmed.substring(open + 1, close);
-        String rest = trimmed.substring(close + 1).trim();
         List<Map<String, String>> bindings = kind.equals("LST")
                 ? listBindings(inside, location, diagnostics)
                 : seqBindings(inside, kind.equals("SEQx"), location, diagnostics);
-        List<String> out = new ArrayList<>(bindings.size());
-        for (Map<String, String> b : bindings) {
-            out.add(bind.apply(rest, b));
-        }
-        return out;
+        return new Expansion(bindings, trimmed.substring(close + 1).trim());
     }
 
     private static int matchingParen(String s, int open) {

@@ -138,6 +138,13 @@ class ConfigReaderTest {
     }
 
     @Test
+    void loopVariablesReachAMultiLineParameter() throws IOException {
+        String text = "$INST= \\\nvi_$n { \\\nvrid ${v}$n \\\n}\n~LST({v},{1},{2}) ~SEQ(n,1,2) $INST\n";
+        assertThat(read(text)).containsExactly(
+                "vi_1 {", "vrid 11", "}", "vi_2 {", "vrid 12", "}", "vi_1 {", "vrid 21", "}", "vi_2 {", "vrid 22", "}");
+    }
+
+    @Test
     void includeLinesAreNotConditional() throws IOException {
         Files.writeString(dir.resolve("x.conf"), "from_x\n");
         // keepalived recognises include before @ processing: "@other include x.conf" is not an include.
