@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${RUNS:-10}
 command -v keepalived >/dev/null || { echo "keepalived is not installed" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "GNU time (/usr/bin/time, package time) is needed for the RSS figures" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || { echo "needs root (network namespace)" >&2; exit 1; }
 
 mvn -q -o -DskipTests package 2>/dev/null || mvn -q -DskipTests package
@@ -36,12 +37,24 @@ read -r k_min k_med < <(printf '%s\n' "${k_times[@]}" | stats)
 read -r j_min j_med < <(printf '%s\n' "${j_times[@]}" | stats)
 k_rc=0; ip netns exec "$ns" keepalived -t -f "$work/large.conf" >/dev/null 2>&1 || k_rc=$?
 j_rc=0; ip netns exec "$ns" bin/jkeepalived -t -f "$work/large.conf" >/dev/null 2>&1 || j_rc=$?
-k_rss=$( { /usr/bin/time -f %M ip netns exec "$ns" keepalived -t -f "$work/large.conf" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-j_rss=$( { /usr/bin/time -f %M ip netns exec "$ns" bin/jkeepalived -t -f "$work/large.conf" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+# Max RSS in KB of the measured program (GNU time follows the exec chain through ip netns exec).
+maxrss() { /usr/bin/time -o "$work/rss" -f %M "$@" >/dev/null 2>&1 || true; tail -1 "$work/rss"; }
+k_rss=$(maxrss ip netns exec "$ns" keepalived -t -f "$work/large.conf")
+j_rss=$(maxrss ip netns exec "$ns" bin/jkeepalived -t -f "$work/large.conf")
+
+# A typical small config: keepalived's own sample.
+small=/usr/share/doc/keepalived/samples/keepalived.conf.sample
+ks_times=(); js_times=()
+for ((i = 0; i < RUNS; i++)); do
+  ks_times+=("$(walltime ip netns exec "$ns" keepalived -t -f "$small")")
+  js_times+=("$(walltime ip netns exec "$ns" bin/jkeepalived -t -f "$small")")
+done
+read -r ks_min ks_med < <(printf '%s\n' "${ks_times[@]}" | stats)
+read -r js_min js_med < <(printf '%s\n' "${js_times[@]}" | stats)
 
 inproc=$(ip netns exec "$ns" java -cp "$CP" bench/config-parse/ConfigParseBench.java "$work/large.conf" 15)
 get() { echo "$inproc" | sed -n "s/^$1=//p"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
 section=$(cat <<MD
 ## Config parse (issue 3)
@@ -54,6 +67,7 @@ Input: generated config, 1,000 vrrp_instances + 1,000 virtual_servers x 10 real_
 | \`-t\` whole process, wall, median | ${j_med} ms | ${k_med} ms | $(ratio "$j_med" "$k_med") |
 | \`-t\` max RSS | $((j_rss / 1024)) MB | $((k_rss / 1024)) MB | $(ratio "$j_rss" "$k_rss") |
 | \`-t\` exit code | ${j_rc} | ${k_rc} | |
+| \`-t\` on keepalived.conf.sample (30 lines), wall, min / median | ${js_min} / ${js_med} ms | ${ks_min} / ${ks_med} ms | $(ratio "$js_med" "$ks_med") |
 | parse + validate in-process, cold (first load in a fresh JVM) | $(get cold_ms) ms | | |
 | parse + validate in-process, warm, min / median of 15 | $(get warm_min_ms) / $(get warm_median_ms) ms | | |
 | peak heap during the cold load | $(get peak_heap_mb) MB | | |
