@@ -37,29 +37,16 @@ final class RouteLines {
     private RouteLines() {
     }
 
-    /** Thrown inside the parser to drop the line; the message has been reported already. */
-    private static final class Drop extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Drop() {
-            super(null, null, false, false);
-        }
-    }
-
     static VirtualRoute parse(List<String> words, Location at, boolean isStatic, BindContext ctx) {
         try {
             return new Parser(words, at, isStatic, ctx).route();
-        } catch (Drop d) {
+        } catch (LineCursor.Drop d) {
             return null;
         }
     }
 
-    private static final class Parser {
-        private final List<String> words;
-        private final Location at;
+    private static final class Parser extends LineCursor {
         private final boolean isStatic;
-        private final BindContext ctx;
-        private int i;
         private AddressFamily family;
         private String type = "unicast";
         private boolean typeGiven;
@@ -79,10 +66,8 @@ final class RouteLines {
         private String trackGroup;
 
         Parser(List<String> words, Location at, boolean isStatic, BindContext ctx) {
-            this.words = words;
-            this.at = at;
+            super(words, at, ctx);
             this.isStatic = isStatic;
-            this.ctx = ctx;
         }
 
         VirtualRoute route() throws Drop {
@@ -90,8 +75,7 @@ final class RouteLines {
                 word(words.get(i));
             }
             if (to == null) {
-                ctx.error(at, "Route must have a destination");
-                throw new Drop();
+                throw drop("Route must have a destination");
             }
             if (family == null) {
                 family = AddressFamily.IPV4;
@@ -110,13 +94,6 @@ final class RouteLines {
                     trackGroup, words, at);
         }
 
-        private String value(String keyword) throws Drop {
-            if (i + 1 >= words.size()) {
-                Args.missing(at, words.get(0), keyword, i + 2, ctx);
-                throw new Drop();
-            }
-            return words.get(++i);
-        }
 
         private void word(String w) throws Drop {
             if (TYPES.contains(w)) {
@@ -168,24 +145,21 @@ final class RouteLines {
                         table = IprouteNames.lookup(t, IprouteNames.TABLES, 0xFFFFFFFFL);
                     }
                     if (table == null) {
-                        ctx.error(at, "Routing table " + t + " not found for route");
-                        throw new Drop();
+                        throw drop("Routing table " + t + " not found for route");
                     }
                 }
                 case "metric", "priority", "preference" -> {
                     String m = value(w);
                     metric = Args.integer(at, m, 0, 0xFFFFFFFFL, ctx);
                     if (metric == null) {
-                        ctx.error(at, "Invalid metric " + m + " specified for route");
-                        throw new Drop();
+                        throw drop("Invalid metric " + m + " specified for route");
                     }
                 }
                 case "protocol" -> {
                     String p = value(w);
                     Long v = IprouteNames.lookup(p, IprouteNames.PROTOCOLS, 255);
                     if (v == null) {
-                        ctx.error(at, "Protocol " + p + " not found or invalid for route");
-                        throw new Drop();
+                        throw drop("Protocol " + p + " not found or invalid for route");
                     }
                     protocol = v.intValue();
                 }
@@ -193,8 +167,7 @@ final class RouteLines {
                     String s = value(w);
                     Long v = IprouteNames.lookup(s, IprouteNames.SCOPES, 255);
                     if (v == null) {
-                        ctx.error(at, "Scope " + s + " not found or invalid for route");
-                        throw new Drop();
+                        throw drop("Scope " + s + " not found or invalid for route");
                     }
                     scope = v.intValue();
                 }
@@ -202,8 +175,7 @@ final class RouteLines {
                     String t = value(w);
                     Long v = IprouteNames.lookup(t, IprouteNames.DSFIELDS, 255);
                     if (v == null) {
-                        ctx.error(at, "TOS value " + t + " is invalid for route");
-                        throw new Drop();
+                        throw drop("TOS value " + t + " is invalid for route");
                     }
                     options.put("tos", String.valueOf(v));
                 }
@@ -211,40 +183,34 @@ final class RouteLines {
                 case "expires" -> {
                     String e = value(w);
                     if (family == AddressFamily.IPV4) {
-                        ctx.error(at, "expires is only valid for IPv6");
-                        throw new Drop();
+                        throw drop("expires is only valid for IPv6");
                     }
                     if (Args.integer(at, e, 0, 0xFFFFFFFFL, ctx) == null) {
-                        ctx.error(at, "Invalid expires time " + e + " specified for route");
-                        throw new Drop();
+                        throw drop("Invalid expires time " + e + " specified for route");
                     }
                     options.put(w, e);
                 }
                 case "pref" -> {
                     String p = value(w);
                     if (family == AddressFamily.IPV4) {
-                        ctx.error(at, "pref is only valid for IPv6");
-                        throw new Drop();
+                        throw drop("pref is only valid for IPv6");
                     }
                     if (!Set.of("low", "medium", "high").contains(p)) {
-                        ctx.error(at, "Invalid pref " + p + " specified for route");
-                        throw new Drop();
+                        throw drop("Invalid pref " + p + " specified for route");
                     }
                     options.put(w, p);
                 }
                 case "vrf" -> {
                     String v = value(w);
                     if (!ctx.system().interfaceExists(v)) {
-                        ctx.error(at, "Route specified VRF " + v + " is not a VRF");
-                        throw new Drop();
+                        throw drop("Route specified VRF " + v + " is not a VRF");
                     }
                     options.put(w, v);
                 }
                 case "ttl-propagate" -> {
                     String v = value(w);
                     if (!v.equals("enabled") && !v.equals("disabled")) {
-                        ctx.error(at, "Invalid ttl-propagate value " + v);
-                        throw new Drop();
+                        throw drop("Invalid ttl-propagate value " + v);
                     }
                     options.put(w, v);
                 }
@@ -275,14 +241,12 @@ final class RouteLines {
 
         private void unknown(String w) throws Drop {
             ctx.error(at, "VRRP parsed invalid IP " + w + ". skipping IP...");
-            ctx.error(at, "unknown route keyword " + w);
-            throw new Drop();
+            throw drop("unknown route keyword " + w);
         }
 
         private void family(AddressFamily f, String conflict) throws Drop {
             if (family != null && family != f) {
-                ctx.error(at, conflict);
-                throw new Drop();
+                throw drop(conflict);
             }
             family = f;
         }
@@ -294,8 +258,7 @@ final class RouteLines {
                     p = new IpPrefix(zero(family == AddressFamily.IPV6), 0);
                 } else {
                     ctx.error(at, "VRRP parsed invalid IP " + w + ". skipping IP...");
-                    ctx.error(at, "Invalid route destination " + w);
-                    throw new Drop();
+                    throw drop("Invalid route destination " + w);
                 }
             }
             sameFamily(p.address());
@@ -305,8 +268,7 @@ final class RouteLines {
         private InetAddress address(String w) throws Drop {
             InetAddress a = w.indexOf('/') >= 0 || w.indexOf('%') >= 0 ? null : Args.address(w);
             if (a == null) {
-                ctx.error(at, "VRRP parsed invalid IP " + w + ". skipping IP...");
-                throw new Drop();
+                throw drop("VRRP parsed invalid IP " + w + ". skipping IP...");
             }
             sameFamily(a);
             return a;
@@ -323,8 +285,7 @@ final class RouteLines {
         private void sameFamily(InetAddress a) throws Drop {
             AddressFamily f = a instanceof Inet4Address ? AddressFamily.IPV4 : AddressFamily.IPV6;
             if (family != null && family != f) {
-                ctx.error(at, "Cannot mix IPv4 and IPv6 addresses for route");
-                throw new Drop();
+                throw drop("Cannot mix IPv4 and IPv6 addresses for route");
             }
             family = f;
         }
@@ -356,8 +317,7 @@ final class RouteLines {
                 default -> {
                     if (TIME_METRICS.contains(name)) {
                         if (!v.matches("\\d+(\\.\\d+)?(s|ms|us|ns|j)?")) {
-                            ctx.error(at, "Invalid " + name + " " + v + " specified for route");
-                            throw new Drop();
+                            throw drop("Invalid " + name + " " + v + " specified for route");
                         }
                         if (v.matches("\\d+\\.\\d+")) {
                             // kept, without this metric
@@ -374,8 +334,7 @@ final class RouteLines {
 
         private void checkRange(String name, String v, long min, long max) throws Drop {
             if (Args.integer(at, v, min, max, ctx) == null) {
-                ctx.error(at, "Invalid " + name + (name.equals("quickack") ? " value " : " ") + v + " specified for route");
-                throw new Drop();
+                throw drop("Invalid " + name + (name.equals("quickack") ? " value " : " ") + v + " specified for route");
             }
         }
 

@@ -29,29 +29,17 @@ final class RuleLines {
     private RuleLines() {
     }
 
-    private static final class Drop extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Drop() {
-            super(null, null, false, false);
-        }
-    }
-
     static VirtualRule parse(List<String> words, Location at, boolean isStatic, PreferenceCounter counter,
                              BindContext ctx) {
         try {
             return new Parser(words, at, isStatic, ctx).rule(counter);
-        } catch (Drop d) {
+        } catch (LineCursor.Drop d) {
             return null;
         }
     }
 
-    private static final class Parser {
-        private final List<String> words;
-        private final Location at;
+    private static final class Parser extends LineCursor {
         private final boolean isStatic;
-        private final BindContext ctx;
-        private int i;
         private AddressFamily family;
         private boolean not;
         private IpPrefix from;
@@ -68,10 +56,8 @@ final class RuleLines {
         private Integer protocol;
 
         Parser(List<String> words, Location at, boolean isStatic, BindContext ctx) {
-            this.words = words;
-            this.at = at;
+            super(words, at, ctx);
             this.isStatic = isStatic;
-            this.ctx = ctx;
         }
 
         VirtualRule rule(PreferenceCounter counter) throws Drop {
@@ -79,8 +65,7 @@ final class RuleLines {
                 word(words.get(i));
             }
             if (action == null) {
-                ctx.error(at, "No action specified for rule - ignoring");
-                throw new Drop();
+                throw drop("No action specified for rule - ignoring");
             }
             if (trackGroup != null && iif == null) {
                 ctx.error(at, "Static rule cannot have track_group if dev/iif not specified");
@@ -102,19 +87,11 @@ final class RuleLines {
                     table, gotoTarget, iif, oif, options, noTrack, trackGroup, words, at);
         }
 
-        private String value(String keyword) throws Drop {
-            if (i + 1 >= words.size()) {
-                Args.missing(at, words.get(0), keyword, i + 2, ctx);
-                throw new Drop();
-            }
-            return words.get(++i);
-        }
 
         private void action(String a) throws Drop {
             if (action != null) {
-                ctx.error(at, "Cannot specify more than one of table/nop/goto/blackhole/prohibit/unreachable/l3mdev"
+                throw drop("Cannot specify more than one of table/nop/goto/blackhole/prohibit/unreachable/l3mdev"
                         + " for rule");
-                throw new Drop();
             }
             action = a;
         }
@@ -131,8 +108,7 @@ final class RuleLines {
                     action("table");
                     table = IprouteNames.lookup(t, IprouteNames.TABLES, 0xFFFFFFFFL);
                     if (table == null) {
-                        ctx.error(at, "Routing table " + t + " not found for rule");
-                        throw new Drop();
+                        throw drop("Routing table " + t + " not found for rule");
                     }
                 }
                 case "goto" -> {
@@ -140,8 +116,7 @@ final class RuleLines {
                     action("goto");
                     gotoTarget = Args.integer(at, g, 0, 0xFFFFFFFFL, ctx);
                     if (gotoTarget == null) {
-                        ctx.error(at, "Invalid target " + g + " specified for rule goto");
-                        throw new Drop();
+                        throw drop("Invalid target " + g + " specified for rule goto");
                     }
                 }
                 case "nop", "blackhole", "prohibit", "unreachable", "l3mdev" -> action(w);
@@ -157,8 +132,7 @@ final class RuleLines {
                     String p = value(w);
                     preference = Args.integer(at, p, 0, 0xFFFFFFFFL, ctx);
                     if (preference == null) {
-                        ctx.error(at, "Invalid rule preference " + p + " specified");
-                        throw new Drop();
+                        throw drop("Invalid rule preference " + p + " specified");
                     }
                 }
                 case "iif", "dev" -> {
@@ -173,16 +147,14 @@ final class RuleLines {
                     String t = value(w);
                     Long v = IprouteNames.lookup(t, IprouteNames.DSFIELDS, 255);
                     if (v == null) {
-                        ctx.error(at, "Invalid rule tos " + t);
-                        throw new Drop();
+                        throw drop("Invalid rule tos " + t);
                     }
                     options.put("tos", String.valueOf(v));
                 }
                 case "fwmark" -> {
                     String f = value(w);
                     if (!f.matches("(0[xX][0-9a-fA-F]+|\\d+)(/(0[xX][0-9a-fA-F]+|\\d+))?")) {
-                        ctx.error(at, "Invalid rule fwmark " + f);
-                        throw new Drop();
+                        throw drop("Invalid rule fwmark " + f);
                     }
                     options.put(w, f);
                 }
@@ -191,32 +163,28 @@ final class RuleLines {
                     String p = value(w);
                     Integer v = Args.intValue(at, p, 0, 255, ctx);
                     if (v == null) {
-                        ctx.error(at, "Invalid protocol " + p);
-                        throw new Drop();
+                        throw drop("Invalid protocol " + p);
                     }
                     protocol = v;
                 }
                 case "uidrange", "sport", "dport" -> {
                     String r = value(w);
                     if (!r.matches(w.equals("uidrange") ? "\\d+-\\d+" : "\\d+(-\\d+)?")) {
-                        ctx.error(at, "Invalid rule " + w + " " + r);
-                        throw new Drop();
+                        throw drop("Invalid rule " + w + " " + r);
                     }
                     options.put(w, r);
                 }
                 case "suppress_prefixlength" -> {
                     String s = value(w);
                     if (Args.integer(at, s, 0, 0xFFFFFFFFL, ctx) == null) {
-                        ctx.error(at, "Invalid suppress_prefixlength " + s + " specified for rule");
-                        throw new Drop();
+                        throw drop("Invalid suppress_prefixlength " + s + " specified for rule");
                     }
                     options.put(w, s);
                 }
                 case "suppress_ifgroup" -> {
                     String g = value(w);
                     if (IprouteNames.lookup(g, IprouteNames.GROUPS, 0xFFFFFFFFL) == null) {
-                        ctx.error(at, "Invalid suppress_ifgroup " + g + " specified for rule");
-                        throw new Drop();
+                        throw drop("Invalid suppress_ifgroup " + g + " specified for rule");
                     }
                     options.put(w, g);
                 }
@@ -233,13 +201,11 @@ final class RuleLines {
         }
 
         private void unknown(String w) throws Drop {
-            ctx.error(at, "Unknown rule option " + w);
-            throw new Drop();
+            throw drop("Unknown rule option " + w);
         }
 
         private void invalidAction(String a) throws Drop {
-            ctx.error(at, "Invalid rule action " + a);
-            throw new Drop();
+            throw drop("Invalid rule action " + a);
         }
 
         private IpPrefix selector(String which, String w) throws Drop {
@@ -249,13 +215,11 @@ final class RuleLines {
             IpPrefix p = RouteLines.prefixOrNull(w);
             if (p == null) {
                 ctx.error(at, "VRRP parsed invalid IP " + w + ". skipping IP...");
-                ctx.error(at, "Invalid rule " + which + " address " + w);
-                throw new Drop();
+                throw drop("Invalid rule " + which + " address " + w);
             }
             AddressFamily f = p.address() instanceof Inet4Address ? AddressFamily.IPV4 : AddressFamily.IPV6;
             if (family != null && family != f) {
-                ctx.error(at, "rule specification has mixed IPv4 and IPv6");
-                throw new Drop();
+                throw drop("rule specification has mixed IPv4 and IPv6");
             }
             family = f;
             return p;
@@ -263,8 +227,7 @@ final class RuleLines {
 
         private void family(AddressFamily f) throws Drop {
             if (family != null && family != f) {
-                ctx.error(at, "rule specification has mixed IPv4 and IPv6");
-                throw new Drop();
+                throw drop("rule specification has mixed IPv4 and IPv6");
             }
             family = f;
         }
