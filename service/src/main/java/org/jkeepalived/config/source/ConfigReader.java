@@ -31,6 +31,8 @@ public final class ConfigReader {
     /** keepalived reads with fgets into a MAXBUF (1024) buffer. */
     public static final int MAX_LINE_BYTES = 1023;
     private static final int MAX_INCLUDE_DEPTH = 32;
+    /** Bounds the work a pathological include graph can cause (a file including others many times over). */
+    private static final int MAX_FILE_READS = 10_000;
     private static final Pattern DEFINITION = Pattern.compile("^\\$([A-Za-z_][A-Za-z0-9_]*)=(.*)$");
     private static final Pattern INCLUDE = Pattern.compile("^(include[rmwba]?)(\\s+(.*))?$");
 
@@ -39,6 +41,8 @@ public final class ConfigReader {
     private final Params params;
     private final List<SourceLine> out = new ArrayList<>();
     private final List<Path> filesRead = new ArrayList<>();
+    private final Deque<Path> includeStack = new ArrayDeque<>();
+    private int fileReads;
 
     public ConfigReader(ReaderOptions options, Diagnostics diagnostics) {
         this.options = options;
@@ -79,7 +83,23 @@ public final class ConfigReader {
             diagnostics.error(null, "Unable to open config file '" + file + "': " + e.getMessage());
             return;
         }
-        filesRead.add(file);
+        if (++fileReads > MAX_FILE_READS) {
+            diagnostics.note(null, "Configuration file '" + file + "' open problem (more than " + MAX_FILE_READS
+                    + " files read) - skipping");
+            return;
+        }
+        if (!filesRead.contains(file)) {
+            filesRead.add(file);
+        }
+        includeStack.push(file);
+        try {
+            readLines(file, bytes, shownName, depth);
+        } finally {
+            includeStack.pop();
+        }
+    }
+
+    private void readLines(Path file, byte[] bytes, String shownName, int depth) {
         String dir = file.getParent() == null ? "/" : file.getParent().toString();
         Deque<Pending> queue = new ArrayDeque<>(physicalLines(bytes, shownName));
         MultiLineDefinition multi = null;
@@ -215,11 +235,26 @@ public final class ConfigReader {
             boolean any = false;
             for (String pattern : Includes.braces(word)) {
                 String absPattern = pattern.startsWith("/") ? pattern : dir + "/" + pattern;
-                for (Path p : Includes.glob(absPattern)) {
-                    if (Files.exists(p)) {
-                        any = true;
-                        readFile(p.normalize(), p.normalize().toString(), depth + 1);
+                List<Path> matches;
+                try {
+                    matches = Includes.glob(absPattern);
+                } catch (java.nio.file.InvalidPathException e) {
+                    matches = List.of(); // e.g. a NUL byte: no such file can exist
+                }
+                for (Path p : matches) {
+                    if (!Files.exists(p)) {
+                        continue;
                     }
+                    any = true;
+                    Path file = p.toAbsolutePath().normalize();
+                    if (includeStack.contains(file)) {
+                        // keepalived follows an include loop until it runs out of file descriptors, then
+                        // skips the file with a note (exit 0 in -t); we skip the repeat at once. With two
+                        // includes per level, following it would take 2^depth reads.
+                        diagnostics.note(loc, "Configuration file '" + file + "' open problem (include loop) - skipping");
+                        continue;
+                    }
+                    readFile(file, file.toString(), depth + 1);
                 }
             }
             if (!any) {

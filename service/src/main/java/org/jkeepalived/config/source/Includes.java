@@ -63,6 +63,19 @@ final class Includes {
         return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0;
     }
 
+    /**
+     * A matcher for one path component. Braces were expanded already, so any left are literal; a
+     * pattern Java cannot compile (an unclosed {@code [}) matches only its own text, as glob(3) does.
+     */
+    private static PathMatcher matcher(String part) {
+        String escaped = part.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}");
+        try {
+            return FileSystems.getDefault().getPathMatcher("glob:" + escaped);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return p -> p.toString().equals(part);
+        }
+    }
+
     /** Files matching one brace-free pattern (absolute), sorted as glob(3) sorts them. */
     static List<Path> glob(String pattern) {
         if (!hasWildcard(pattern)) {
@@ -79,7 +92,7 @@ final class Includes {
                     next.add(base.resolve(part));
                     continue;
                 }
-                PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + part);
+                PathMatcher m = matcher(part);
                 Path dir = base.toString().isEmpty() ? Path.of(".") : base;
                 if (!Files.isDirectory(dir)) {
                     continue;

@@ -172,4 +172,19 @@ class ConfigReaderTest {
         assertThat(diagnostics.all()).hasSize(2)
                 .allSatisfy(d -> assertThat(d.message()).endsWith("is not a regular non-executable file - skipping"));
     }
+
+    @Test
+    void aFileIncludingItsOwnDirectoryTwiceIsReadOnce() throws IOException {
+        // Following this loop would take 2^depth reads; each repeat is skipped with a note instead.
+        List<String> lines = read("include *\ninclude *\nkeep\n");
+        assertThat(lines).containsExactly("keep");
+        assertThat(diagnostics.exitCode()).isZero();
+        assertThat(diagnostics.all()).allSatisfy(d -> assertThat(d.message()).contains("include loop"));
+    }
+
+    @Test
+    void oddIncludePatternsAreMissingFilesNotCrashes() throws IOException {
+        assertThat(read("include inc/*.conf{\ninclude [abc\ninclude a\u0000b.conf\nkeep\n")).containsExactly("keep");
+        assertThat(diagnostics.exitCode()).isZero();
+    }
 }
