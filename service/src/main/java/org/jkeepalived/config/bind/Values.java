@@ -22,6 +22,27 @@ public final class Values {
     private Values() {
     }
 
+    /**
+     * keepalived stops reading the configuration at once (exit 2) when a keyword's handler needs a
+     * parameter that is not there: "*** Configuration line starting `virtual_server` is missing a
+     * parameter after keyword `virtual_server` at word position 2".
+     */
+    public static void missingParameter(org.jkeepalived.config.Location location, String lineStart,
+                                        String afterKeyword, int wordPosition, BindContext ctx) {
+        ctx.diagnostics().abort(location, "*** Configuration line starting `" + lineStart
+                + "` is missing a parameter after keyword `" + afterKeyword + "` at word position " + wordPosition);
+    }
+
+    /** True when {@code node} has at least {@code count} arguments; otherwise keepalived's abort (exit 2). */
+    public static boolean requireArgs(Node node, int count, BindContext ctx) {
+        if (node.args().size() >= count) {
+            return true;
+        }
+        String after = node.args().isEmpty() ? node.written() : node.arg(node.args().size() - 1);
+        missingParameter(node.location(), node.written(), after, node.args().size() + 2, ctx);
+        return false;
+    }
+
     /** The argument at {@code index} or null, with "missing value" reported. */
     public static String word(Node node, int index, BindContext ctx) {
         if (!node.hasArg(index)) {

@@ -50,8 +50,7 @@ final class Args {
             return node.arg(index);
         }
         String after = index == 0 ? node.written() : node.arg(index - 1);
-        ctx.diagnostics().abort(node.location(), "*** Configuration line starting `" + node.written()
-                + "` is missing a parameter after keyword `" + after + "` at word position " + (index + 2));
+        Values.missingParameter(node.location(), node.written(), after, index + 2, ctx);
         return null;
     }
 

@@ -1,6 +1,7 @@
 package org.jkeepalived.config.bind.lvs;
 
 import org.jkeepalived.config.bind.BindContext;
+import org.jkeepalived.config.bind.Values;
 import org.jkeepalived.config.model.lvs.Forwarding;
 import org.jkeepalived.config.model.lvs.Forwarding.Method;
 import org.jkeepalived.config.model.lvs.Forwarding.TunnelChecksum;
@@ -22,9 +23,8 @@ final class Forwardings {
      * @param serverType "virtual", "real" or "sorry", as keepalived words its messages
      */
     static Forwarding parse(Node node, Forwarding current, String serverType, BindContext ctx) {
-        if (!node.hasArg(0)) {
-            ctx.error(node, "Missing forwarding method for " + serverType + " server.");
-            return current;
+        if (!Values.requireArgs(node, 1, ctx)) {
+            return current; // keepalived stops reading here (exit 2)
         }
         Method method;
         switch (node.arg(0)) {

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 import org.jkeepalived.config.bind.BindContext;
+import org.jkeepalived.config.bind.Values;
 import org.jkeepalived.config.bind.Scripts;
 import org.jkeepalived.config.model.lvs.Forwarding;
 import org.jkeepalived.config.syntax.Node;
@@ -27,9 +28,8 @@ final class RealServerBinder {
 
     /** Reads one real_server into {@code vs} (or reports why it is skipped). */
     static void read(Node n, Drafts.Vs vs, List<Node> top, BindContext ctx) {
-        if (!n.hasArg(0)) {
-            ctx.error(n, "real_server is missing its address - skipping");
-            return;
+        if (!Values.requireArgs(n, 1, ctx)) {
+            return; // keepalived stops reading here (exit 2)
         }
         String portWord = n.hasArg(1) ? n.arg(1) : null;
         Optional<InetAddress> address = LvsValues.address(n.arg(0));

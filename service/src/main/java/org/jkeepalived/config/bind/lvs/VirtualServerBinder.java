@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.jkeepalived.config.bind.BindContext;
+import org.jkeepalived.config.bind.Values;
 import org.jkeepalived.config.bind.Scripts;
 import org.jkeepalived.config.model.lvs.Forwarding;
 import org.jkeepalived.config.model.lvs.IpFamily;
@@ -61,9 +62,8 @@ final class VirtualServerBinder {
     }
 
     private static Drafts.Vs header(Node n, BindContext ctx) {
-        if (!n.hasArg(0)) {
-            ctx.error(n, "virtual_server is missing its address, fwmark or group - skipping");
-            return null;
+        if (!Values.requireArgs(n, 1, ctx)) {
+            return null; // keepalived stops reading here (exit 2)
         }
         String first = n.arg(0);
         String second = n.hasArg(1) ? n.arg(1) : null;

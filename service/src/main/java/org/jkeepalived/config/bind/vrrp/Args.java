@@ -29,10 +29,10 @@ public final class Args {
         return false;
     }
 
+
     /** The same abort for a word inside a free-form line (route, rule, address option). */
     public static void missing(Location location, String lineStart, String keyword, int position, BindContext ctx) {
-        ctx.diagnostics().abort(location, "*** Configuration line starting `" + lineStart
-                + "` is missing a parameter after keyword `" + keyword + "` at word position " + position);
+        Values.missingParameter(location, lineStart, keyword, position, ctx);
     }
 
     /** An integer in [min, max], or null after keepalived's generic message. */
