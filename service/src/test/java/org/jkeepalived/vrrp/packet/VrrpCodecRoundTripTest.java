@@ -120,6 +120,36 @@ class VrrpCodecRoundTripTest {
     }
 
     @Test
+    void ipv4OptionsAreSkippedAndBadIpHeadersAreNamed() {
+        VrrpAdvert a = new VrrpAdvert(3, 1, 100, 100, 0, new byte[0], List.of(ip("192.0.2.10")), 0);
+        byte[] plain = VrrpCodec.ipv4Packet(SRC4, GROUP4, 255, 1,
+                VrrpCodec.encode(a, SRC4, GROUP4, V3ChecksumMode.PSEUDO_HEADER));
+        // IHL 6 with a Router Alert option (RFC 2113) between header and VRRP message.
+        byte[] withOption = new byte[plain.length + 4];
+        System.arraycopy(plain, 0, withOption, 0, 20);
+        withOption[0] = 0x46;
+        VrrpCodec.put16(withOption, 2, withOption.length);
+        System.arraycopy(new byte[] {(byte) 0x94, 4, 0, 0}, 0, withOption, 20, 4);
+        System.arraycopy(plain, 20, withOption, 24, plain.length - 20);
+        assertThat(((DecodeResult.Advert) VrrpCodec.decodeIpv4(withOption, V3ChecksumMode.PSEUDO_HEADER)).advert())
+                .isEqualTo(withChecksum(a, VrrpCodec.decodeIpv4(plain, V3ChecksumMode.PSEUDO_HEADER)));
+
+        byte[] longerThanPacket = plain.clone();
+        VrrpCodec.put16(longerThanPacket, 2, plain.length + 1);
+        byte[] badIhl = plain.clone();
+        badIhl[0] = 0x44;
+        byte[] notV4 = plain.clone();
+        notV4[0] = 0x65;
+        for (byte[] bad : List.of(longerThanPacket, badIhl, notV4)) {
+            assertThat(VrrpCodec.decodeIpv4(bad, V3ChecksumMode.PSEUDO_HEADER)).isInstanceOfSatisfying(
+                    DecodeResult.Drop.class, d -> assertThat(d.reason()).isEqualTo(DropReason.IP_HEADER));
+        }
+        // Link-layer padding after Total Length is not part of the VRRP message.
+        byte[] padded = java.util.Arrays.copyOf(plain, plain.length + 6);
+        assertThat(VrrpCodec.decodeIpv4(padded, V3ChecksumMode.PSEUDO_HEADER)).isInstanceOf(DecodeResult.Advert.class);
+    }
+
+    @Test
     void version2OverIpv6IsAVersionDrop() {
         byte[] v2 = VrrpCodec.encode(new VrrpAdvert(2, 1, 100, 100, 0, new byte[8], List.of(), 0), SRC4, GROUP4,
                 V3ChecksumMode.PSEUDO_HEADER);
