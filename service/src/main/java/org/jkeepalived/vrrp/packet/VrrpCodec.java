@@ -149,8 +149,9 @@ public final class VrrpCodec {
         int received = u16(b, off + 6);
         int computed = checksum(b, off, len, version, src, dst, mode);
         if (received != computed) {
-            return drop(DropReason.CHECKSUM, String.format("bad checksum 0x%04x, expected 0x%04x (%s)",
-                    received, computed, version == 2 ? "v2" : ipv4 ? mode : V3ChecksumMode.PSEUDO_HEADER));
+            return drop(DropReason.CHECKSUM, String.format("bad checksum 0x%04x, expected 0x%04x (%s)%s",
+                    received, computed, version == 2 ? "v2" : ipv4 ? mode : V3ChecksumMode.PSEUDO_HEADER,
+                    version == 3 && ipv4 ? otherModeHint(b, off, len, src, dst, mode, received) : ""));
         }
         // v2: 8-bit Adver Int in seconds (RFC 3768 §5.3.7); v3: 4 reserved bits (ignored on receipt,
         // RFC 5798 §5.2.5) then the 12-bit Max Adver Int in centiseconds (§5.2.7).
@@ -260,6 +261,21 @@ public final class VrrpCodec {
         }
         InetAddress pseudoDst = ipv4 && mode == V3ChecksumMode.OLD_UNICAST ? address(GROUP4, 0, 4) : dst;
         return InternetChecksum.computeWithPseudoHeader(src, pseudoDst, InternetChecksum.PROTO_VRRP, m, 0, len);
+    }
+
+    /**
+     * When a v3 IPv4 checksum fails in the configured mode but verifies in another, says so: the usual cause is
+     * a peer with a different v3_checksum_as_v2 / old_unicast_checksum setting (keepalived issues #642, #2324).
+     * The packet is still dropped; only the operator's message is richer.
+     */
+    private static String otherModeHint(byte[] b, int off, int len, InetAddress src, InetAddress dst,
+                                        V3ChecksumMode mode, int received) {
+        for (V3ChecksumMode other : V3ChecksumMode.values()) {
+            if (other != mode && checksum(b, off, len, 3, src, dst, other) == received) {
+                return "; it verifies as " + other + " (peer's checksum setting differs?)";
+            }
+        }
+        return "";
     }
 
     // ---------------------------------------------------------------- bytes

@@ -136,6 +136,12 @@ class VrrpCodecFixtureTest {
         assertThat(decodeFixture("bad-checksum.hex", V3ChecksumMode.PSEUDO_HEADER))
                 .isEqualTo(new DecodeResult.Drop(DropReason.CHECKSUM,
                         "bad checksum 0x1234, expected 0x3881 (PSEUDO_HEADER)"));
+        assertThat(decodeFixture("v3-ipv4-checksum-as-v2.hex", V3ChecksumMode.PSEUDO_HEADER))
+                .isEqualTo(new DecodeResult.Drop(DropReason.CHECKSUM, "bad checksum 0x6013, expected 0x7536"
+                        + " (PSEUDO_HEADER); it verifies as AS_V2 (peer's checksum setting differs?)"));
+        assertThat(decodeFixture("v3-ipv4-old-unicast-checksum.hex", V3ChecksumMode.PSEUDO_HEADER))
+                .isInstanceOfSatisfying(DecodeResult.Drop.class,
+                        d -> assertThat(d.message()).endsWith("it verifies as OLD_UNICAST (peer's checksum setting differs?)"));
         assertThat(decodeFixture("bad-ttl.hex", V3ChecksumMode.PSEUDO_HEADER))
                 .isEqualTo(new DecodeResult.Drop(DropReason.IP_TTL,
                         "TTL 64 from 10.77.0.1 to multicast 224.0.0.18, expected 255"));
