@@ -34,7 +34,13 @@ public enum DropReason {
     /** The address owner (priority 255) ignoring adverts (owner_ignore_adverts / strict). */
     OWNER_IGNORES(null, null),
     /** Our own advert looped back (source is one of our addresses). */
-    OWN_PACKET(null, null);
+    OWN_PACKET(null, null),
+    /**
+     * The IPv4 header around the advert is malformed (version not 4, header length, total length) or its
+     * protocol is not 112. The kernel normally filters these; counted apart so that they never pose as
+     * VRRP errors. No MIB counter.
+     */
+    IP_HEADER(null, null);
 
     private final String rfc2787Counter;
     private final String rfc6527Counter;
