@@ -18,9 +18,10 @@ import org.jkeepalived.vrrp.packet.VrrpAdvert;
  * <h2>Transitions (all through {@link #transitionTo})</h2>
  * <pre>
  * from    to      event                                                      reference
- * INIT    BACKUP  start(); down timer = Master_Down_Interval, or              RFC 5798 §6.4.1 (deviation:
- *                 Advert_Interval + Skew_Time for an owner wishing MASTER      keepalived c.11, no
- *                                                                              immediate owner takeover)
+ * INIT    BACKUP  start(); down timer = Master_Down_Interval ({@code state     RFC 5798 §6.4.1; keepalived c.1
+ *                 MASTER} on a non-owner is only a wish)
+ * INIT    MASTER  start() of the address owner (255) with state MASTER         RFC 5798 §6.4.1 (as keepalived
+ *                                                                              2.2.7 does, observed)
  * INIT    FAULT   start() while the primary interface is down / tracker fault  keepalived c.9
  * BACKUP  MASTER  master down timer expired                                   RFC 5798 §6.4.2
  * MASTER  BACKUP  advert with higher priority, or equal priority and a        RFC 5798 §6.4.3
@@ -122,7 +123,14 @@ public final class VirtualRouter {
         if (state == VrrpState.INIT) {
             if (faulted()) {
                 transitionTo(VrrpState.FAULT, faultReason(), nowNanos);
+            } else if (settings.addressOwner() && settings.wantMaster()) {
+                // RFC 5798 §6.4.1: the owner becomes Master at once. Observed with keepalived 2.2.7: an owner
+                // with state MASTER logs "Entering MASTER STATE" at startup without passing through BACKUP
+                // (reference c.11's "advert_int + skew" is not what 2.2.7 does).
+                becomeMaster("address owner at startup", nowNanos);
             } else {
+                // state MASTER on a non-owner is only a wish (keepalived c.1); owners with state BACKUP
+                // wait Master_Down_Interval too (observed with 2.2.7).
                 enterBackup("startup", nowNanos);
             }
             if (settings.preemptDelayNanos() > 0) {
@@ -393,13 +401,7 @@ public final class VirtualRouter {
     private void enterBackup(String reason, long nowNanos) {
         transitionTo(VrrpState.BACKUP, reason, nowNanos);
         clearTimers();
-        if (settings.addressOwner() && settings.wantMaster() && masterAddress == null) {
-            // keepalived c.11: the owner waits Advert_Interval + Skew_Time instead of taking over at once
-            // (RFC §6.4.1), giving another owner's advert the chance to arrive.
-            masterDownDeadline = nowNanos + settings.advertIntervalCentis() * NANOS_PER_CENTI + skewTimeNanos();
-        } else {
-            masterDownDeadline = nowNanos + masterDownIntervalNanos();
-        }
+        masterDownDeadline = nowNanos + masterDownIntervalNanos();
     }
 
     /** RFC §6.4.2 "(MD timer fires)": advert, then gratuitous ARP / NA, then Adver_Timer. */

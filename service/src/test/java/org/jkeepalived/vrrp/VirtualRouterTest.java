@@ -63,12 +63,21 @@ class VirtualRouterTest {
     }
 
     @Test
-    void addressOwnerWishingMasterTakesOverAfterAdvertIntervalPlusSkew() {
-        VirtualRouter r = started(settings().priority(255).wantMaster(true).build());
+    void addressOwnerWishingMasterBecomesMasterAtOnce() {
+        // RFC 5798 §6.4.1; keepalived 2.2.7 observed: "Entering MASTER STATE" at startup, no BACKUP first.
+        VirtualRouter r = new VirtualRouter(settings().priority(255).wantMaster(true).build());
+        assertThat(r.start(0)).containsExactly(
+                new StateChanged(VrrpState.INIT, VrrpState.MASTER, "address owner at startup"),
+                new SendAdvert(255), new AddVips(VIPS), new SendGratuitous(5, VIPS));
+        assertThat(r.nextDeadlineNanos()).isEqualTo(SEC);
+    }
+
+    @Test
+    void addressOwnerWithStateBackupWaitsMasterDownInterval() {
+        // keepalived 2.2.7 observed: BACKUP (init), MASTER 3.0 s later (3 × 1 s + 1/256 s).
+        VirtualRouter r = started(settings().priority(255).build());
         assertThat(r.state()).isEqualTo(VrrpState.BACKUP);
-        assertThat(r.nextDeadlineNanos()).isEqualTo(SEC + skewV2(255));
-        r.onTimer(SEC + skewV2(255));
-        assertThat(r.state()).isEqualTo(VrrpState.MASTER);
+        assertThat(r.nextDeadlineNanos()).isEqualTo(3 * SEC + skewV2(255));
     }
 
     @Test
