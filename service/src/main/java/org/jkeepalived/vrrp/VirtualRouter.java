@@ -133,10 +133,6 @@ public final class VirtualRouter {
                 // wait Master_Down_Interval too (observed with 2.2.7).
                 enterBackup("startup", nowNanos);
             }
-            if (settings.preemptDelayNanos() > 0) {
-                // keepalived c.1: preempt_delay also runs from startup.
-                preemptUntilNanos = nowNanos + settings.preemptDelayNanos();
-            }
         }
         return end();
     }
@@ -322,7 +318,10 @@ public final class VirtualRouter {
         boolean delaying = settings.preemptDelayNanos() > 0 && (preemptUntilNanos == 0 || nowNanos < preemptUntilNanos);
         if (settings.nopreempt() || a.priority() >= effectivePriority || delaying) {
             if (settings.preemptDelayNanos() > 0) {
-                // keepalived: a higher master ends the window; the first lower master opens one.
+                // keepalived: a higher master ends the window; the first lower master opens one. Observed with
+                // 2.2.7 (advert_int 1, preempt_delay 2): lower adverts 0.7, 1.7 and 2.7 s after startup were
+                // accepted, so the window does not run from startup although keepalived.conf(5) says so; and
+                // with no master at all preempt_delay did not delay the takeover (3.5 s at priority 128).
                 if (a.priority() > effectivePriority) {
                     preemptUntilNanos = 0;
                 } else if (preemptUntilNanos == 0) {
@@ -358,8 +357,8 @@ public final class VirtualRouter {
             }
             masterAddress = rx.source();
             leaveMaster();
-            enterBackup("received higher priority advert from " + rx.source().getHostAddress() + " (priority "
-                    + a.priority() + ", ours " + effectivePriority + ")", nowNanos);
+            enterBackup("master received advert from " + rx.source().getHostAddress() + " with higher priority "
+                    + a.priority() + ", ours " + effectivePriority, nowNanos);
             return;
         }
         // Lower priority (or equal and lower address): stay MASTER. keepalived answers with an advert

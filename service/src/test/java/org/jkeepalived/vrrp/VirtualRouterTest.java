@@ -149,8 +149,8 @@ class VirtualRouterTest {
                 tookOver = r.state() == VrrpState.MASTER ? t : -1;
             }
         }
-        // Last accepted advert at 9 s (the window runs from startup), then Master_Down_Interval.
-        assertThat(tookOver).isBetween(9 * SEC + DOWN_100, 9 * SEC + DOWN_100 + 100 * MS);
+        // The first lower advert (1 s) opens the window to 11 s: the last accepted one is at 10 s.
+        assertThat(tookOver).isBetween(10 * SEC + DOWN_100, 10 * SEC + DOWN_100 + 100 * MS);
     }
 
     @Test
@@ -169,7 +169,7 @@ class VirtualRouterTest {
         long t = 10 * SEC;
         assertThat(r.onAdvert(rx(150, "10.0.0.3"), t)).containsExactly(new RemoveVips(VIPS),
                 new StateChanged(VrrpState.MASTER, VrrpState.BACKUP,
-                        "received higher priority advert from 10.0.0.3 (priority 150, ours 100)"));
+                        "master received advert from 10.0.0.3 with higher priority 150, ours 100"));
         assertThat(r.nextDeadlineNanos()).isEqualTo(t + DOWN_100);
         assertThat(r.stats().releaseMaster()).isEqualTo(1);
     }
