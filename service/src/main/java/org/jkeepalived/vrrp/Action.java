@@ -59,6 +59,13 @@ public sealed interface Action {
     record Mismatch(DropReason reason, String message) implements Action {
     }
 
+    /**
+     * A MASTER received a lower-priority advert and stays MASTER: drives notify_master_rx_lower_pri and the
+     * FIFO event MASTER_RX_LOWER_PRI (keepalived c.9).
+     */
+    record LowerPriorityAdvert(InetAddress from, int priority) implements Action {
+    }
+
     /** A BACKUP discarded a lower-priority advert in order to preempt (RFC 5798 §6.4.2); logged only. */
     record Discarded(InetAddress from, int priority, String message) implements Action {
     }

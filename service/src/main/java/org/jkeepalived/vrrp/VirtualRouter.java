@@ -363,6 +363,7 @@ public final class VirtualRouter {
         }
         // Lower priority (or equal and lower address): stay MASTER. keepalived answers with an advert
         // ("forcing new election") unless lower_prio_no_advert, and refreshes ARP caches.
+        out.add(new Action.LowerPriorityAdvert(rx.source(), a.priority()));
         if (!settings.lowerPrioNoAdvert()) {
             sendAdvert(effectivePriority);
         }

@@ -178,6 +178,7 @@ class VirtualRouterTest {
     void tieGoesToTheHigherPrimaryAddress() {
         VirtualRouter higher = master(settings().build());
         assertThat(higher.onAdvert(rx(100, "10.0.0.1"), 10 * SEC)).contains(new SendAdvert(100));
+        // v3 too: the tie is decided by the primary address (RFC 5798 §6.4.3).
         assertThat(higher.state()).isEqualTo(VrrpState.MASTER);
         VirtualRouter lower = master(settings().build());
         lower.onAdvert(rx(100, "10.0.0.3"), 10 * SEC);
@@ -200,11 +201,13 @@ class VirtualRouterTest {
     void masterAnswersLowerPriorityWithAdvertAndGarp() {
         VirtualRouter r = master(settings().build());
         long t = 10 * SEC;
-        assertThat(r.onAdvert(rx(50, "10.0.0.3"), t)).containsExactly(new SendAdvert(100),
+        assertThat(r.onAdvert(rx(50, "10.0.0.3"), t)).containsExactly(
+                new Action.LowerPriorityAdvert(Vrrp.addr("10.0.0.3"), 50), new SendAdvert(100),
                 new SendGratuitous(5, VIPS));
         assertThat(r.onTimer(t + 5 * SEC)).contains(new SendGratuitous(5, VIPS));
         VirtualRouter quiet = master(settings().lowerPrioNoAdvert(true).garpLowerPrio(0, 0).build());
-        assertThat(quiet.onAdvert(rx(50, "10.0.0.3"), t)).isEmpty();
+        assertThat(quiet.onAdvert(rx(50, "10.0.0.3"), t)).containsExactly(
+                new Action.LowerPriorityAdvert(Vrrp.addr("10.0.0.3"), 50));
         assertThat(quiet.state()).isEqualTo(VrrpState.MASTER);
     }
 
