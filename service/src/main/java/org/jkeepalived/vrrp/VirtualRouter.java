@@ -453,6 +453,9 @@ public final class VirtualRouter {
             transitionTo(VrrpState.FAULT, faultReason(), nowNanos);
             clearTimers();
             masterAddress = null;
+            // Back to Initialize's value (RFC 5798 §6.4.1); the old master's interval is stale.
+            masterAdverIntervalCentis = settings.advertIntervalCentis();
+            preemptUntilNanos = 0;
         } else if (!faulted() && state == VrrpState.FAULT) {
             enterBackup(reason, nowNanos);
         }

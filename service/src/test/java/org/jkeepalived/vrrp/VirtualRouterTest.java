@@ -309,6 +309,16 @@ class VirtualRouterTest {
     }
 
     @Test
+    void v3LearnedIntervalForgottenInFault() {
+        VirtualRouter r = started(settings().version(3).build());
+        r.onAdvert(rx(advert(3, 150, 200), "10.0.0.3"), SEC);
+        r.onInterfaceDown(2 * SEC);
+        r.onInterfaceUp(3 * SEC);
+        assertThat(r.masterAdverIntervalCentis()).isEqualTo(100);
+        assertThat(r.nextDeadlineNanos()).isEqualTo(3 * SEC + 3 * SEC + 156L * 100 * 10 * MS / 256);
+    }
+
+    @Test
     void v3MasterAdvertisesAtItsOwnInterval() {
         VirtualRouter r = started(settings().version(3).advertIntervalCentis(50).build());
         r.onTimer(r.nextDeadlineNanos());
