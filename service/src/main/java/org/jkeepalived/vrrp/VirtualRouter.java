@@ -18,8 +18,8 @@ import org.jkeepalived.vrrp.packet.VrrpAdvert;
  * <h2>Transitions (all through {@link #transitionTo})</h2>
  * <pre>
  * from    to      event                                                      reference
- * INIT    BACKUP  start(); down timer = Master_Down_Interval ({@code state     RFC 5798 §6.4.1; keepalived c.1
- *                 MASTER} on a non-owner is only a wish)
+ * INIT    BACKUP  start(); down timer = Master_Down_Interval ("state MASTER"  RFC 5798 §6.4.1; keepalived c.1
+ *                 on a non-owner is only a wish)
  * INIT    MASTER  start() of the address owner (255) with state MASTER         RFC 5798 §6.4.1 (as keepalived
  *                                                                              2.2.7 does, observed)
  * INIT    FAULT   start() while the primary interface is down / tracker fault  keepalived c.9
@@ -30,7 +30,13 @@ import org.jkeepalived.vrrp.packet.VrrpAdvert;
  *                 tracker failed                                               first sends priority 0
  * FAULT   BACKUP  every fault cleared                                         keepalived c.9
  * any     STOP    shutdown(); a MASTER sends priority 0 and removes its VIPs  RFC 5798 §6.4.3 Shutdown
+ *                 (STOP is terminal: every later input is ignored)
  * </pre>
+ * Instance checks before any of this (RFC 3768 §7.1, RFC 5798 §7.1, keepalived c.11), each a named
+ * {@link DropReason} counted in {@link VrrpStats}: VRID, version, unicast/multicast, TTL 255 (multicast) or
+ * the peer's TTL range and peer list (check_unicast_src), our own advert, owner_ignore_adverts, v2 auth
+ * type and password, v2 advert interval. Counted but still processed, as keepalived: v3 interval and
+ * address list mismatches.
  * Receive rules: BACKUP takes a priority-0 advert as "down timer = Skew_Time" (§6.4.2); accepts an advert
  * (resets the timer, learns the v3 Master_Adver_Interval) if preemption is off, its priority is at least
  * ours, or a preempt_delay window is open, and otherwise discards it so the timer can expire. MASTER
