@@ -454,7 +454,10 @@ public final class VirtualRouter {
         }
         if (faulted() && state != VrrpState.FAULT) {
             if (state == VrrpState.MASTER) {
-                resign(); // keepalived c.9: a MASTER going FAULT sends priority 0
+                // keepalived c.9: a MASTER going FAULT sends priority 0 (observed with 2.2.7 on a weight-0
+                // track_file: the peer logged "Backup received priority 0 advertisement", twice in fact; one
+                // is enough for the RFC handover) and the peer took over Skew_Time later.
+                resign();
             }
             transitionTo(VrrpState.FAULT, faultReason(), nowNanos);
             clearTimers();
