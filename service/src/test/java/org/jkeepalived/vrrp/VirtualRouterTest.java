@@ -283,6 +283,25 @@ class VirtualRouterTest {
     }
 
     @Test
+    void backupWhosePriorityRisesAboveTheMasterPreempts() {
+        VirtualRouter r = started(settings().build());
+        r.onAdvert(rx(150, "10.0.0.3"), SEC);
+        r.onPriorityChange(200, 2 * SEC);
+        assertThat(r.onAdvert(rx(150, "10.0.0.3"), 2 * SEC)).singleElement().isInstanceOf(Discarded.class);
+        long down = SEC + 3 * SEC + skewV2(200);
+        assertThat(r.nextDeadlineNanos()).isEqualTo(down);
+        r.onTimer(down);
+        assertThat(r.state()).isEqualTo(VrrpState.MASTER);
+    }
+
+    @Test
+    void masterWhosePriorityDropsKeepsAdvertisingTheNewPriority() {
+        VirtualRouter r = master(settings().build());
+        r.onPriorityChange(40, 5 * SEC);
+        assertThat(r.onTimer(r.nextDeadlineNanos())).contains(new SendAdvert(40));
+    }
+
+    @Test
     void shutdownFromMasterSendsPriorityZero() {
         VirtualRouter r = master(settings().build());
         assertThat(r.shutdown(10 * SEC)).containsExactly(new SendAdvert(0), new RemoveVips(VIPS),
