@@ -1,0 +1,528 @@
+package org.jkeepalived.vrrp;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import org.jkeepalived.config.model.vrrp.UnicastPeer;
+import org.jkeepalived.vrrp.packet.DropReason;
+import org.jkeepalived.vrrp.packet.VrrpAdvert;
+
+/**
+ * One VRRP instance as a pure state machine (sans-I/O): every input carries {@code nowNanos}, every output
+ * is a list of {@link Action}s, timers are deadlines read with {@link #nextDeadlineNanos()}. No sockets,
+ * threads or clocks; bad or untimely input is a named drop or ignored, never an exception. Not thread-safe:
+ * one loop thread drives it.
+ *
+ * <h2>Transitions (all through {@link #transitionTo})</h2>
+ * <pre>
+ * from    to      event                                                      reference
+ * INIT    BACKUP  start(); down timer = Master_Down_Interval ("state MASTER"  RFC 5798 §6.4.1; keepalived c.1
+ *                 on a non-owner is only a wish)
+ * INIT    MASTER  start() of the address owner (255) with state MASTER         RFC 5798 §6.4.1 (as keepalived
+ *                                                                              2.2.7 does, observed)
+ * INIT    FAULT   start() while the primary interface is down / tracker fault  keepalived c.9
+ * BACKUP  MASTER  master down timer expired                                   RFC 5798 §6.4.2
+ * MASTER  BACKUP  advert with higher priority, or equal priority and a        RFC 5798 §6.4.3
+ *                 higher primary (source) address
+ * any     FAULT   interface down (unless dont_track_primary) or a weight-0    keepalived c.9; a MASTER
+ *                 tracker failed                                               first sends priority 0
+ * FAULT   BACKUP  every fault cleared                                         keepalived c.9
+ * any     STOP    shutdown(); a MASTER sends priority 0 and removes its VIPs  RFC 5798 §6.4.3 Shutdown
+ *                 (STOP is terminal: every later input is ignored)
+ * </pre>
+ * Instance checks before any of this (RFC 3768 §7.1, RFC 5798 §7.1, keepalived c.11), each a named
+ * {@link DropReason} counted in {@link VrrpStats}: VRID, version, unicast/multicast, TTL 255 (multicast) or
+ * the peer's TTL range and peer list (check_unicast_src), our own advert, owner_ignore_adverts, v2 auth
+ * type and password, v2 advert interval. Counted but still processed, as keepalived: v3 interval and
+ * address list mismatches.
+ * Receive rules: BACKUP takes a priority-0 advert as "down timer = Skew_Time" (§6.4.2); accepts an advert
+ * (resets the timer, learns the v3 Master_Adver_Interval) if preemption is off, its priority is at least
+ * ours, or a preempt_delay window is open, and otherwise discards it so the timer can expire. MASTER
+ * answers priority 0 with an advert at once (§6.4.3) and a lower priority with an advert too (keepalived,
+ * unless lower_prio_no_advert).
+ */
+public final class VirtualRouter {
+    /** A deadline that is not armed. */
+    public static final long NEVER = Long.MAX_VALUE;
+    private static final long NANOS_PER_CENTI = 10_000_000L;
+
+    private final RouterSettings settings;
+    private final VrrpStats stats = new VrrpStats();
+    private VrrpState state = VrrpState.INIT;
+    private int effectivePriority;
+    private int masterAdverIntervalCentis;
+    private boolean interfaceDown;
+    private boolean trackerFault;
+    private InetAddress masterAddress;
+    private long masterDownDeadline = NEVER;
+    private long advertDeadline = NEVER;
+    private long garpDeadline = NEVER;
+    private int garpPendingRepeat;
+    private long garpRefreshDeadline = NEVER;
+    /** End of the preempt_delay window; 0 when no window is running (keepalived's preempt_time). */
+    private long preemptUntilNanos;
+    private List<Action> out = new ArrayList<>();
+
+    public VirtualRouter(RouterSettings settings) {
+        this.settings = settings;
+        this.effectivePriority = settings.basePriority();
+        this.masterAdverIntervalCentis = settings.advertIntervalCentis();
+    }
+
+    public RouterSettings settings() {
+        return settings;
+    }
+
+    public VrrpState state() {
+        return state;
+    }
+
+    public VrrpStats stats() {
+        return stats;
+    }
+
+    public int effectivePriority() {
+        return effectivePriority;
+    }
+
+    /** Master_Adver_Interval: our own interval, or (v3, BACKUP) the one learned from the master (§6.4.2). */
+    public int masterAdverIntervalCentis() {
+        return masterAdverIntervalCentis;
+    }
+
+    /** The primary address of the master we last accepted an advert from, or null. */
+    public InetAddress masterAddress() {
+        return masterAddress;
+    }
+
+    /** The earliest armed deadline, or {@link #NEVER}; call {@link #onTimer} when it is reached. */
+    public long nextDeadlineNanos() {
+        return Math.min(Math.min(masterDownDeadline, advertDeadline), Math.min(garpDeadline, garpRefreshDeadline));
+    }
+
+    /**
+     * Skew_Time in nanoseconds. v2 (RFC 3768 §6.1): (256 - Priority) / 256 s. v3 (RFC 5798/9568 §6.1):
+     * ((256 - Priority) × Master_Adver_Interval) / 256 centiseconds. Deviation: computed exactly in
+     * nanoseconds, not truncated to centiseconds, like keepalived (which uses microseconds); truncation would
+     * give close priorities the same skew and so simultaneous takeovers.
+     */
+    public long skewTimeNanos() {
+        long centis = settings.version() == 2 ? 100 : masterAdverIntervalCentis;
+        return (256L - effectivePriority) * centis * NANOS_PER_CENTI / 256;
+    }
+
+    /**
+     * Master_Down_Interval = down_timer_adverts × Master_Adver_Interval + Skew_Time (RFC §6.1 with 3;
+     * keepalived's down_timer_adverts makes the 3 configurable).
+     */
+    public long masterDownIntervalNanos() {
+        return settings.downTimerAdverts() * masterAdverIntervalCentis * NANOS_PER_CENTI + skewTimeNanos();
+    }
+
+    // ---------------------------------------------------------------- inputs
+
+    /** Leaves INIT (RFC §6.4.1). Ignored unless in INIT. */
+    public List<Action> start(long nowNanos) {
+        begin();
+        if (state == VrrpState.INIT) {
+            if (faulted()) {
+                transitionTo(VrrpState.FAULT, faultReason(), nowNanos);
+            } else if (settings.addressOwner() && settings.wantMaster()) {
+                // RFC 5798 §6.4.1: the owner becomes Master at once. Observed with keepalived 2.2.7: an owner
+                // with state MASTER logs "Entering MASTER STATE" at startup without passing through BACKUP
+                // (reference c.11's "advert_int + skew" is not what 2.2.7 does).
+                becomeMaster("address owner at startup", nowNanos);
+            } else {
+                // state MASTER on a non-owner is only a wish (keepalived c.1); owners with state BACKUP
+                // wait Master_Down_Interval too (observed with 2.2.7).
+                enterBackup("startup", nowNanos);
+            }
+        }
+        return end();
+    }
+
+    /** Handles every due deadline. Early or repeated calls are harmless. */
+    public List<Action> onTimer(long nowNanos) {
+        begin();
+        if (state == VrrpState.BACKUP && masterDownDeadline <= nowNanos) {
+            becomeMaster("master down timer expired", nowNanos);
+        }
+        if (state == VrrpState.MASTER) {
+            if (advertDeadline <= nowNanos) {
+                sendAdvert(effectivePriority);
+                advertDeadline = nowNanos + settings.advertIntervalCentis() * NANOS_PER_CENTI;
+            }
+            if (garpDeadline <= nowNanos) {
+                gratuitous(garpPendingRepeat);
+                garpDeadline = NEVER;
+            }
+            if (garpRefreshDeadline <= nowNanos) {
+                gratuitous(settings.garpMasterRefreshRepeat());
+                garpRefreshDeadline = nowNanos + settings.garpMasterRefreshNanos();
+            }
+        }
+        return end();
+    }
+
+    /** A decoded advert for this instance. Ignored in INIT, FAULT and STOP (nothing listens there). */
+    public List<Action> onAdvert(ReceivedAdvert rx, long nowNanos) {
+        begin();
+        if ((state == VrrpState.BACKUP || state == VrrpState.MASTER) && rx != null && rx.advert() != null
+                && rx.source() != null && accept(rx)) {
+            VrrpAdvert a = rx.advert();
+            stats.advertReceived(a.priority());
+            if (state == VrrpState.BACKUP) {
+                backupReceive(rx, nowNanos);
+            } else {
+                masterReceive(rx, nowNanos);
+            }
+        }
+        return end();
+    }
+
+    public List<Action> onInterfaceUp(long nowNanos) {
+        begin();
+        interfaceDown = false;
+        applyFaults("interface up", nowNanos);
+        return end();
+    }
+
+    public List<Action> onInterfaceDown(long nowNanos) {
+        begin();
+        interfaceDown = true;
+        applyFaults("interface down", nowNanos);
+        return end();
+    }
+
+    /** A weight-0 tracker failed ({@code true}) or recovered. */
+    public List<Action> onTrackerFault(boolean fault, long nowNanos) {
+        begin();
+        trackerFault = fault;
+        applyFaults(fault ? "tracker failed" : "tracker recovered", nowNanos);
+        return end();
+    }
+
+    /** Applies a {@link PriorityCalculator} result: priority first, then the fault flag. */
+    public List<Action> onTrackers(PriorityCalculator.Result result, long nowNanos) {
+        List<Action> all = new ArrayList<>(onPriorityChange(result.effectivePriority(), nowNanos));
+        if (result.fault() != trackerFault) {
+            all.addAll(onTrackerFault(result.fault(), nowNanos));
+        }
+        return List.copyOf(all);
+    }
+
+    /**
+     * A new effective priority (c.10). The owner's is never adjusted and values outside 1..254 are
+     * ignored. A running master-down timer is shifted by the change of Master_Down_Interval (keepalived).
+     */
+    public List<Action> onPriorityChange(int newEffectivePriority, long nowNanos) {
+        begin();
+        if (!settings.addressOwner() && newEffectivePriority >= 1 && newEffectivePriority <= 254
+                && newEffectivePriority != effectivePriority && state != VrrpState.STOP) {
+            long oldDown = masterDownIntervalNanos();
+            out.add(new Action.PriorityChanged(effectivePriority, newEffectivePriority));
+            effectivePriority = newEffectivePriority;
+            if (state == VrrpState.BACKUP && masterDownDeadline != NEVER) {
+                masterDownDeadline += masterDownIntervalNanos() - oldDown;
+            }
+        }
+        return end();
+    }
+
+    /** Stops for good (RFC §6.4.3 Shutdown): a MASTER resigns with priority 0 first. */
+    public List<Action> shutdown(long nowNanos) {
+        begin();
+        if (state != VrrpState.STOP) {
+            if (state == VrrpState.MASTER) {
+                resign();
+            }
+            transitionTo(VrrpState.STOP, "shutdown", nowNanos);
+            clearTimers();
+        }
+        return end();
+    }
+
+    // ---------------------------------------------------------------- receive
+
+    /** Instance-dependent checks (the codec did the packet-only ones); false after counting a drop. */
+    private boolean accept(ReceivedAdvert rx) {
+        VrrpAdvert a = rx.advert();
+        if (a.vrid() != settings.vrid()) {
+            return drop(DropReason.VRID, "advert for VRID " + a.vrid());
+        }
+        if (a.version() != settings.version()) {
+            return drop(DropReason.VERSION, "received version " + a.version() + ", ours " + settings.version());
+        }
+        if (rx.unicast() != settings.unicast()) {
+            return drop(DropReason.UNICAST_SOURCE, (rx.unicast() ? "unicast advert on a multicast instance from "
+                    : "multicast advert on a unicast instance from ") + rx.source().getHostAddress());
+        }
+        if (!rx.unicast() && rx.ttl() != 255) {
+            // RFC 5798 §7.1 / RFC 3768 §7.1: TTL / Hop Limit must be 255.
+            return drop(DropReason.IP_TTL, "TTL " + rx.ttl() + " from " + rx.source().getHostAddress());
+        }
+        if (rx.unicast() && settings.checkUnicastSrc()) {
+            UnicastPeer peer = settings.unicastPeers().stream().filter(p -> p.address().equals(rx.source()))
+                    .findFirst().orElse(null);
+            if (peer == null) {
+                return drop(DropReason.UNICAST_SOURCE, "unicast advert from " + rx.source().getHostAddress()
+                        + ", not a unicast_peer");
+            }
+            if (rx.ttl() < peer.minTtl() || rx.ttl() > peer.maxTtl()) {
+                return drop(DropReason.IP_TTL, "TTL " + rx.ttl() + " from " + rx.source().getHostAddress()
+                        + " outside " + peer.minTtl() + ".." + peer.maxTtl());
+            }
+        }
+        if (rx.source().equals(settings.primaryAddress())) {
+            return drop(DropReason.OWN_PACKET, "our own advert");
+        }
+        if (settings.addressOwner() && settings.ownerIgnoreAdverts()) {
+            return drop(DropReason.OWNER_IGNORES, "address owner ignores advert from "
+                    + rx.source().getHostAddress());
+        }
+        if (settings.version() == 2) {
+            // RFC 3768 §7.1 / §5.3.6: authentication, then the interval must match.
+            if (a.authType() < 0 || a.authType() > 2) {
+                return drop(DropReason.INVALID_AUTH_TYPE, "auth type " + a.authType());
+            }
+            if (a.authType() != settings.authType()) {
+                return drop(DropReason.AUTH_TYPE_MISMATCH, "auth type " + a.authType() + ", ours "
+                        + settings.authType());
+            }
+            if (settings.authType() == 1 && !Arrays.equals(a.authData(), settings.authPassword())) {
+                return drop(DropReason.AUTH_FAILURE, "wrong password from " + rx.source().getHostAddress());
+            }
+            if (a.advertIntervalCentis() != settings.advertIntervalCentis()) {
+                return drop(DropReason.ADVERT_INTERVAL, "advert interval " + a.advertIntervalCentis() / 100
+                        + "s, ours " + settings.advertIntervalCentis() / 100 + "s");
+            }
+        } else if (a.advertIntervalCentis() != settings.advertIntervalCentis()) {
+            // v3: Backups learn the master's interval (RFC 5798 §6.4.2); keepalived only logs the mismatch.
+            mismatch(DropReason.ADVERT_INTERVAL, "advert interval " + a.advertIntervalCentis() + "cs, ours "
+                    + settings.advertIntervalCentis() + "cs");
+        }
+        if (a.priority() != 0 && !(settings.skipCheckAdvAddr() && rx.source().equals(masterAddress))
+                && !new HashSet<>(a.addresses()).equals(new HashSet<>(settings.advertisedAddresses()))) {
+            // RFC 3768 §7.1 says drop unless owner; keepalived counts, logs and still processes it.
+            mismatch(DropReason.ADDRESS_LIST, "address list from " + rx.source().getHostAddress()
+                    + " differs: " + a.addresses());
+        }
+        return true;
+    }
+
+    /** RFC 5798 §6.4.2, Backup receiving an advert. */
+    private void backupReceive(ReceivedAdvert rx, long nowNanos) {
+        VrrpAdvert a = rx.advert();
+        if (a.priority() == 0) {
+            // The master resigned: take over after Skew_Time only.
+            masterDownDeadline = nowNanos + skewTimeNanos();
+            masterAddress = null;
+            return;
+        }
+        boolean delaying = settings.preemptDelayNanos() > 0 && (preemptUntilNanos == 0 || nowNanos < preemptUntilNanos);
+        if (settings.nopreempt() || a.priority() >= effectivePriority || delaying) {
+            if (settings.preemptDelayNanos() > 0) {
+                // keepalived: a higher master ends the window; the first lower master opens one. Observed with
+                // 2.2.7 (advert_int 1, preempt_delay 2): lower adverts 0.7, 1.7 and 2.7 s after startup were
+                // accepted, so the window does not run from startup although keepalived.conf(5) says so; and
+                // with no master at all preempt_delay did not delay the takeover (3.5 s at priority 128).
+                if (a.priority() > effectivePriority) {
+                    preemptUntilNanos = 0;
+                } else if (preemptUntilNanos == 0) {
+                    preemptUntilNanos = nowNanos + settings.preemptDelayNanos();
+                }
+            }
+            if (settings.version() == 3) {
+                masterAdverIntervalCentis = Math.max(1, a.advertIntervalCentis());
+            }
+            masterAddress = rx.source();
+            masterDownDeadline = nowNanos + masterDownIntervalNanos();
+        } else {
+            out.add(new Action.Discarded(rx.source(), a.priority(), "received lower priority (" + a.priority()
+                    + ") advert from " + rx.source().getHostAddress() + " - discarding"));
+        }
+    }
+
+    /** RFC 5798 §6.4.3, Master receiving an advert. */
+    private void masterReceive(ReceivedAdvert rx, long nowNanos) {
+        VrrpAdvert a = rx.advert();
+        if (a.priority() == 0) {
+            // A peer resigned: advertise at once so Backups do not wait for Skew_Time.
+            sendAdvert(effectivePriority);
+            advertDeadline = nowNanos + settings.advertIntervalCentis() * NANOS_PER_CENTI;
+            return;
+        }
+        if (wins(rx)) {
+            if (settings.higherPrioSendAdvert()) {
+                sendAdvert(effectivePriority);
+            }
+            if (settings.version() == 3) {
+                masterAdverIntervalCentis = Math.max(1, a.advertIntervalCentis());
+            }
+            masterAddress = rx.source();
+            leaveMaster();
+            enterBackup("master received advert from " + rx.source().getHostAddress() + " with higher priority "
+                    + a.priority() + ", ours " + effectivePriority, nowNanos);
+            return;
+        }
+        // Lower priority (or equal and lower address): stay MASTER. keepalived answers with an advert
+        // ("forcing new election") unless lower_prio_no_advert, and refreshes ARP caches.
+        out.add(new Action.LowerPriorityAdvert(rx.source(), a.priority()));
+        if (!settings.lowerPrioNoAdvert()) {
+            sendAdvert(effectivePriority);
+        }
+        if (settings.garpLowerPrioRepeat() > 0) {
+            gratuitous(settings.garpLowerPrioRepeat());
+            if (settings.garpLowerPrioDelayNanos() > 0) {
+                garpPendingRepeat = settings.garpLowerPrioRepeat();
+                garpDeadline = nowNanos + settings.garpLowerPrioDelayNanos();
+            }
+        }
+    }
+
+    /** True when the sender beats us: higher priority, or equal and a higher primary address (§6.4.3). */
+    private boolean wins(ReceivedAdvert rx) {
+        int p = rx.advert().priority();
+        return p > effectivePriority || p == effectivePriority
+                && compareAddresses(rx.source(), settings.primaryAddress()) > 0;
+    }
+
+    /** Unsigned comparison of two addresses of one family, as network-order integers. */
+    static int compareAddresses(InetAddress x, InetAddress y) {
+        if (y == null) {
+            return 1;
+        }
+        byte[] a = x.getAddress();
+        byte[] b = y.getAddress();
+        if (a.length != b.length) {
+            return Integer.compare(a.length, b.length);
+        }
+        return Arrays.compareUnsigned(a, b);
+    }
+
+    // ---------------------------------------------------------------- state changes
+
+    private void enterBackup(String reason, long nowNanos) {
+        transitionTo(VrrpState.BACKUP, reason, nowNanos);
+        clearTimers();
+        masterDownDeadline = nowNanos + masterDownIntervalNanos();
+    }
+
+    /** RFC §6.4.2 "(MD timer fires)": advert, then gratuitous ARP / NA, then Adver_Timer. */
+    private void becomeMaster(String reason, long nowNanos) {
+        transitionTo(VrrpState.MASTER, reason, nowNanos);
+        stats.becameMaster();
+        clearTimers();
+        masterAddress = null;
+        masterAdverIntervalCentis = settings.advertIntervalCentis();
+        sendAdvert(effectivePriority);
+        out.add(new Action.AddVips(settings.virtualAddresses()));
+        gratuitous(settings.garpMasterRepeat());
+        advertDeadline = nowNanos + settings.advertIntervalCentis() * NANOS_PER_CENTI;
+        if (settings.garpMasterDelayNanos() > 0) {
+            garpPendingRepeat = settings.garpMasterRepeat();
+            garpDeadline = nowNanos + settings.garpMasterDelayNanos();
+        }
+        if (settings.garpMasterRefreshNanos() > 0) {
+            garpRefreshDeadline = nowNanos + settings.garpMasterRefreshNanos();
+        }
+    }
+
+    private void leaveMaster() {
+        out.add(new Action.RemoveVips(settings.virtualAddresses()));
+        stats.releasedMaster();
+    }
+
+    private void resign() {
+        sendAdvert(0);
+        leaveMaster();
+    }
+
+    private boolean faulted() {
+        return interfaceDown && !settings.dontTrackPrimary() || trackerFault;
+    }
+
+    private String faultReason() {
+        return interfaceDown && !settings.dontTrackPrimary() ? "interface down" : "tracker failed";
+    }
+
+    private void applyFaults(String reason, long nowNanos) {
+        if (state == VrrpState.INIT || state == VrrpState.STOP) {
+            return; // start() looks at the flags; STOP is terminal
+        }
+        if (faulted() && state != VrrpState.FAULT) {
+            if (state == VrrpState.MASTER) {
+                // keepalived c.9: a MASTER going FAULT sends priority 0 (observed with 2.2.7 on a weight-0
+                // track_file: the peer logged "Backup received priority 0 advertisement", twice in fact; one
+                // is enough for the RFC handover) and the peer took over Skew_Time later.
+                resign();
+            }
+            transitionTo(VrrpState.FAULT, faultReason(), nowNanos);
+            clearTimers();
+            masterAddress = null;
+            // Back to Initialize's value (RFC 5798 §6.4.1); the old master's interval is stale.
+            masterAdverIntervalCentis = settings.advertIntervalCentis();
+            preemptUntilNanos = 0;
+        } else if (!faulted() && state == VrrpState.FAULT) {
+            enterBackup(reason, nowNanos);
+        }
+    }
+
+    /**
+     * The only place {@code state} is assigned. A call that would not change the state is a bug in this
+     * class, never a consequence of input, hence the exception.
+     */
+    private void transitionTo(VrrpState to, String reason, long nowNanos) {
+        if (to == state) {
+            throw new IllegalStateException(settings.name() + ": transition to the same state " + to + " (" + reason
+                    + ") at " + nowNanos);
+        }
+        VrrpState from = state;
+        state = to;
+        stats.stateChanged();
+        out.add(new Action.StateChanged(from, to, reason));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void sendAdvert(int priority) {
+        stats.advertSent(priority);
+        out.add(new Action.SendAdvert(priority));
+    }
+
+    private void gratuitous(int repeat) {
+        if (repeat > 0 && !settings.virtualAddresses().isEmpty()) {
+            out.add(new Action.SendGratuitous(repeat, settings.virtualAddresses()));
+        }
+    }
+
+    private boolean drop(DropReason reason, String message) {
+        stats.increment(reason);
+        out.add(new Action.Dropped(reason, message));
+        return false;
+    }
+
+    private void mismatch(DropReason reason, String message) {
+        stats.increment(reason);
+        out.add(new Action.Mismatch(reason, message));
+    }
+
+    private void clearTimers() {
+        masterDownDeadline = NEVER;
+        advertDeadline = NEVER;
+        garpDeadline = NEVER;
+        garpRefreshDeadline = NEVER;
+    }
+
+    private void begin() {
+        out = new ArrayList<>();
+    }
+
+    private List<Action> end() {
+        List<Action> result = List.copyOf(out);
+        out = new ArrayList<>();
+        return result;
+    }
+}
