@@ -12,6 +12,11 @@ public final class Errno {
     public static final int EADDRINUSE = 98;
     public static final int ECONNREFUSED = 111;
     public static final int ENAMETOOLONG = 36;
+    public static final int EEXIST = 17;
+    public static final int ENODEV = 19;
+    public static final int EINVAL = 22;
+    public static final int ENOBUFS = 105;
+    public static final int EADDRNOTAVAIL = 99;
 
     private Errno() {
     }
