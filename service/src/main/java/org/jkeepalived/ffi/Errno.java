@@ -20,4 +20,10 @@ public final class Errno {
 
     private Errno() {
     }
+
+    /** The kernel's text for an errno (strerror), e.g. for an error carried in a netlink reply. */
+    public static String describe(int errno) {
+        String s = Syscalls.LIBC.strerror(errno);
+        return s == null ? "errno " + errno : s;
+    }
 }
