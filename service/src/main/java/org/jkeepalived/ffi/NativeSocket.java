@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.locks.ReentrantLock;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 
@@ -15,8 +16,10 @@ import jnr.ffi.Pointer;
  * goes through here, so that moving to Java's FFM API rewrites only this package.
  *
  * <p>Sends may run concurrently with a receive (each is one kernel call; the two own separate
- * {@code msghdr} memory). Receives are serialized. Receives wait with {@code poll} and a timeout, so
- * a thread blocked in {@link #receiveMessage} notices {@link #close} within that timeout.
+ * {@code msghdr} memory). Receives are serialized. {@link #close} from another thread ends a receive
+ * within {@link #POLL_SLICE_MILLIS}: receives poll in slices and check a closed flag, and a close
+ * during a receive leaves the fd to the receiver to close (so its number cannot be reused under it;
+ * closing the fd does not wake poll(2) on Linux, and AF_PACKET/netlink have no shutdown(2)).
  */
 public final class NativeSocket implements Closeable {
     public static final int AF_INET = 2;
@@ -40,9 +43,13 @@ public final class NativeSocket implements Closeable {
     private static final int NAME_SIZE = 128;
     private static final int CONTROL_SIZE = 512;
 
+    /** The longest a receive waits before it looks at the closed flag again. */
+    static final int POLL_SLICE_MILLIS = 200;
+
     private volatile int fd;
+    private volatile boolean closed;
     private final String what;
-    private final Object receiveLock = new Object();
+    private final ReentrantLock receiveLock = new ReentrantLock();
     private final Object sendLock = new Object();
     private Pointer receiveMemory;
     private int receiveDataSize;
@@ -122,8 +129,9 @@ public final class NativeSocket implements Closeable {
      * {@code maxData} payload bytes. Returns null on timeout or when the socket was closed meanwhile.
      */
     public Message receiveMessage(int maxData, int timeoutMillis) throws NativeException {
-        synchronized (receiveLock) {
-            if (!awaitReadable(timeoutMillis)) {
+        receiveLock.lock();
+        try {
+            if (!awaitReadable(timeoutMillis) || closed) {
                 return null;
             }
             if (receiveMemory == null || receiveDataSize < maxData) {
@@ -166,26 +174,36 @@ public final class NativeSocket implements Closeable {
             byte[] control = new byte[(int) Math.min(m.getLong(40), CONTROL_SIZE)];
             m.get(ctl, control, 0, control.length);
             return new Message(data, sa, control, m.getInt(48) | (n > maxData ? MSG_TRUNC : 0));
+        } finally {
+            if (closed) {
+                closeFd();
+            }
+            receiveLock.unlock();
         }
     }
 
-    /** poll(2) for input; false on timeout, on EINTR, or when the socket is closed. */
-    public boolean awaitReadable(int timeoutMillis) throws NativeException {
-        int f = fd;
-        if (f < 0) {
-            return false;
-        }
-        byte[] pfd = ByteBuffer.allocate(8).order(ByteOrder.nativeOrder())
-                .putInt(f).putShort((short) POLLIN).putShort((short) 0).array();
-        int rc = Syscalls.LIBC.poll(pfd, 1, timeoutMillis);
-        if (rc < 0) {
-            NativeException e = Syscalls.failure("poll(" + what + ")");
-            if (e.errno() == Errno.EINTR) {
+    /** poll(2) for input, in slices; false on timeout or when the socket is closed. Negative: forever. */
+    private boolean awaitReadable(int timeoutMillis) throws NativeException {
+        long deadline = System.nanoTime() + Math.max(0, timeoutMillis) * 1_000_000L;
+        while (!closed) {
+            int f = fd;
+            long left = timeoutMillis < 0 ? POLL_SLICE_MILLIS : (deadline - System.nanoTime()) / 1_000_000L;
+            byte[] pfd = ByteBuffer.allocate(8).order(ByteOrder.nativeOrder())
+                    .putInt(f).putShort((short) POLLIN).putShort((short) 0).array();
+            int rc = Syscalls.LIBC.poll(pfd, 1, (int) Math.max(0, Math.min(left, POLL_SLICE_MILLIS)));
+            if (rc < 0) {
+                NativeException e = Syscalls.failure("poll(" + what + ")");
+                if (e.errno() != Errno.EINTR) {
+                    throw e;
+                }
+            } else if (rc > 0) {
+                return !closed;
+            }
+            if (timeoutMillis >= 0 && System.nanoTime() - deadline >= 0) {
                 return false;
             }
-            throw e;
         }
-        return rc > 0 && fd >= 0;
+        return false;
     }
 
     /** ioctl(2) on this socket with a buffer argument, which the kernel may fill in. */
@@ -194,9 +212,23 @@ public final class NativeSocket implements Closeable {
         return arg;
     }
 
-    /** Closes the fd; a receive waiting in poll returns null at its timeout at the latest. */
+    /**
+     * Closes the socket. A receive in progress returns null within {@link #POLL_SLICE_MILLIS} and
+     * closes the fd itself.
+     */
     @Override
     public void close() {
+        closed = true;
+        if (receiveLock.tryLock()) {
+            try {
+                closeFd();
+            } finally {
+                receiveLock.unlock();
+            }
+        }
+    }
+
+    private void closeFd() {
         int f = fd;
         fd = -1;
         if (f >= 0) {
@@ -205,12 +237,12 @@ public final class NativeSocket implements Closeable {
     }
 
     public boolean isOpen() {
-        return fd >= 0;
+        return !closed;
     }
 
     private int openFd() throws NativeException {
         int f = fd;
-        if (f < 0) {
+        if (f < 0 || closed) {
             throw new NativeException(what, Errno.EBADF, "Bad file descriptor (socket closed)");
         }
         return f;

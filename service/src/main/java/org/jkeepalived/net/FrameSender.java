@@ -13,4 +13,10 @@ public interface FrameSender extends Closeable {
 
     @Override
     void close();
+
+    /** Opens a sender on an interface index (the Linux one is {@code LinuxFrameSender::open}). */
+    @FunctionalInterface
+    interface Opener {
+        FrameSender open(int ifIndex) throws IOException;
+    }
 }

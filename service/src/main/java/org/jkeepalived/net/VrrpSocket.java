@@ -20,8 +20,17 @@ public interface VrrpSocket extends Closeable {
      */
     void send(byte[] vrrpMessage, InetAddress dst) throws IOException;
 
-    /** The next received message, or null when none came within {@code timeoutMillis} or on close. */
+    /**
+     * The next received message, or null when none came within {@code timeoutMillis} (negative:
+     * no limit) or when the socket is closed meanwhile.
+     */
     Received receive(int timeoutMillis) throws IOException;
+
+    /** Opens a socket for a spec (the Linux one is {@code LinuxVrrpSocket::open}; tests pass fakes). */
+    @FunctionalInterface
+    interface Opener {
+        VrrpSocket open(VrrpSocketSpec spec) throws IOException;
+    }
 
     /** Stops the socket; a thread in {@link #receive} returns null within its timeout. */
     @Override
