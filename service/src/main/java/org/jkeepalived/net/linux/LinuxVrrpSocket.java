@@ -28,6 +28,9 @@ public final class LinuxVrrpSocket implements VrrpSocket {
     static final int IP_MULTICAST_TTL = 33;
     static final int IP_MULTICAST_LOOP = 34;
     static final int IP_ADD_MEMBERSHIP = 35;
+    static final int IP_MULTICAST_ALL = 49;
+    static final int IPV6_MULTICAST_ALL = 29;
+    static final int ENOPROTOOPT = 92;
     static final int SOL_IPV6 = 41;
     static final int IPV6_UNICAST_HOPS = 16;
     static final int IPV6_MULTICAST_IF = 17;
@@ -67,6 +70,13 @@ public final class LinuxVrrpSocket implements VrrpSocket {
                 s.setInt(SOL_IPV6, IPV6_MULTICAST_LOOP, 0, "IPV6_MULTICAST_LOOP");
                 s.setInt(SOL_IPV6, IPV6_RECVPKTINFO, 1, "IPV6_RECVPKTINFO");
                 s.setInt(SOL_IPV6, IPV6_RECVHOPLIMIT, 1, "IPV6_RECVHOPLIMIT");
+                try {
+                    s.setInt(SOL_IPV6, IPV6_MULTICAST_ALL, 0, "IPV6_MULTICAST_ALL");
+                } catch (NativeException e) {
+                    if (e.errno() != ENOPROTOOPT) { // before Linux 4.20 (e.g. RHEL 8): only the filter is lost
+                        throw e;
+                    }
+                }
                 if (spec.group() != null) {
                     s.setOption(SOL_IPV6, IPV6_JOIN_GROUP,
                             Sockaddrs.ipv6Mreq((Inet6Address) spec.group(), spec.ifIndex()), "IPV6_JOIN_GROUP");
@@ -78,6 +88,8 @@ public final class LinuxVrrpSocket implements VrrpSocket {
                 s.setInt(SOL_IP, IP_MULTICAST_LOOP, 0, "IP_MULTICAST_LOOP");
                 s.setInt(SOL_IP, IP_PKTINFO, 1, "IP_PKTINFO");
                 s.setInt(SOL_IP, IP_RECVTTL, 1, "IP_RECVTTL");
+                // Only the groups this socket joined, not those other sockets joined on the device.
+                s.setInt(SOL_IP, IP_MULTICAST_ALL, 0, "IP_MULTICAST_ALL");
                 if (spec.group() != null) {
                     s.setOption(SOL_IP, IP_ADD_MEMBERSHIP,
                             Sockaddrs.ipMreqn((Inet4Address) spec.group(), spec.ifIndex()), "IP_ADD_MEMBERSHIP");
