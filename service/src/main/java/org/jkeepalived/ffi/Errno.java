@@ -12,7 +12,18 @@ public final class Errno {
     public static final int EADDRINUSE = 98;
     public static final int ECONNREFUSED = 111;
     public static final int ENAMETOOLONG = 36;
+    public static final int EEXIST = 17;
+    public static final int ENODEV = 19;
+    public static final int EINVAL = 22;
+    public static final int ENOBUFS = 105;
+    public static final int EADDRNOTAVAIL = 99;
 
     private Errno() {
+    }
+
+    /** The kernel's text for an errno (strerror), e.g. for an error carried in a netlink reply. */
+    public static String describe(int errno) {
+        String s = Syscalls.LIBC.strerror(errno);
+        return s == null ? "errno " + errno : s;
     }
 }

@@ -1,5 +1,6 @@
 package org.jkeepalived.ffi;
 
+import jnr.ffi.Pointer;
 import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.Out;
 import jnr.ffi.types.pid_t;
@@ -33,6 +34,23 @@ public interface LibC {
     int setsockopt(int fd, int level, int optname, @In byte[] optval, @socklen_t int optlen);
 
     int close(int fd);
+
+    /** msghdr is hand-built in direct memory by {@link NativeSocket} (x86_64/aarch64 LP64 layout). */
+    @ssize_t long recvmsg(int fd, Pointer msg, int flags);
+
+    @ssize_t long sendmsg(int fd, Pointer msg, int flags);
+
+    /** fds: an array of {@code struct pollfd} (8 bytes each); nfds_t is unsigned long. */
+    int poll(@In @Out byte[] fds, @size_t long nfds, int timeoutMillis);
+
+    /** ioctl whose argument is a buffer (e.g. {@code struct ifreq}, 40 bytes). */
+    int ioctl(int fd, @size_t long request, @In @Out byte[] arg);
+
+    int if_nametoindex(String name);
+
+    int open(String path, int flags);
+
+    int setns(int fd, int nstype);
 
     String strerror(int errnum);
 

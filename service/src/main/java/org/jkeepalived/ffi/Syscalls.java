@@ -13,7 +13,7 @@ import jnr.ffi.Runtime;
 final class Syscalls {
     static final LibC LIBC = LibraryLoader.create(LibC.class)
             .load(Platform.getNativePlatform().getStandardCLibraryName());
-    private static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
+    static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
 
     private Syscalls() {
     }

@@ -43,6 +43,41 @@ public final class Netns implements AutoCloseable {
         return this;
     }
 
+    /** The namespace's file, as {@code ip netns} mounts it (for setns(2)). */
+    public String path() {
+        return "/var/run/netns/" + name;
+    }
+
+    /**
+     * Joins two namespaces by a veth pair, {@code ifA} in {@code a} and {@code ifB} in {@code b},
+     * both set up.
+     */
+    public static void veth(Netns a, String ifA, Netns b, String ifB) {
+        run(List.of("ip", "-n", a.name, "link", "add", ifA, "type", "veth", "peer", "name", ifB,
+                "netns", b.name), false);
+        run(List.of("ip", "-n", a.name, "link", "set", ifA, "up"), false);
+        run(List.of("ip", "-n", b.name, "link", "set", ifB, "up"), false);
+    }
+
+    /** Runs {@code ip -n NAME args...}, failing on a non-zero exit; returns the output. */
+    public String ip(String... args) {
+        List<String> c = new ArrayList<>(List.of("ip", "-n", name));
+        c.addAll(List.of(args));
+        Result r = runProcess(c, 30);
+        if (r.exitCode() != 0) {
+            throw new IllegalStateException(c + " failed (" + r.exitCode() + "): " + r.output());
+        }
+        return r.output();
+    }
+
+    /**
+     * Runs {@code action} in this namespace, in this JVM: on a fresh thread that has called setns(2)
+     * (see {@link org.jkeepalived.ffi.NetNamespace}). Sockets it opens stay in the namespace.
+     */
+    public <T> T call(java.util.concurrent.Callable<T> action) throws Exception {
+        return org.jkeepalived.ffi.NetNamespace.call(path(), action);
+    }
+
     /** The command prefixed with {@code ip netns exec NAME}. */
     public List<String> exec(List<String> command) {
         List<String> c = new ArrayList<>(List.of("ip", "netns", "exec", name));
