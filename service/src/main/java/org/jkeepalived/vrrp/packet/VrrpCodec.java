@@ -74,6 +74,18 @@ public final class VrrpCodec {
     }
 
     /**
+     * Decodes a VRRP message whose IPv4 header was already stripped by the socket layer (as
+     * {@code net.VrrpSocket} delivers it), with source, destination and TTL taken from that header.
+     */
+    public static DecodeResult decodeIpv4Message(byte[] message, Inet4Address src, Inet4Address dst, int ttl,
+                                                 V3ChecksumMode mode) {
+        if (message == null || src == null || dst == null) {
+            return drop(DropReason.PACKET_LENGTH, "missing IPv4 message or addresses");
+        }
+        return decode(message, 0, message.length, src, dst, ttl, mode);
+    }
+
+    /**
      * Decodes a VRRP message received on an IPv6 raw socket: the payload only, with source, destination and
      * hop limit from ancillary data (IPV6_PKTINFO / IPV6_HOPLIMIT). Always version 3 with the pseudo-header
      * checksum (RFC 5798 §5.2.8); {@code v3_checksum_as_v2} and {@code old_unicast_checksum} concern IPv4 only.

@@ -1,0 +1,256 @@
+package org.jkeepalived.vrrp.runtime;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jkeepalived.config.model.vrrp.UnicastPeer;
+import org.jkeepalived.config.model.vrrp.VirtualAddress;
+import org.jkeepalived.ffi.Errno;
+import org.jkeepalived.net.FrameSender;
+import org.jkeepalived.netlink.AddressSpec;
+import org.jkeepalived.netlink.Link;
+import org.jkeepalived.netlink.NetlinkCodec;
+import org.jkeepalived.netlink.NetlinkException;
+import org.jkeepalived.os.log.Log;
+import org.jkeepalived.vrrp.Action;
+import org.jkeepalived.vrrp.RouterSettings;
+import org.jkeepalived.vrrp.VrrpState;
+import org.jkeepalived.vrrp.packet.DropReason;
+import org.jkeepalived.vrrp.packet.GratuitousArp;
+import org.jkeepalived.vrrp.packet.UnsolicitedNa;
+import org.jkeepalived.vrrp.packet.VrrpAdvert;
+import org.jkeepalived.vrrp.packet.VrrpCodec;
+
+/**
+ * Carries out a router's {@link Action}s through the ports, on the engine's loop thread only (no locks).
+ * Port failures are logged, never thrown: one failed send must not stop the other instances.
+ */
+final class ActionRunner {
+    /** A given (instance, drop reason) or (instance, failure) is logged at most once per this interval. */
+    static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
+
+    private final EnginePorts ports;
+    private final Log log;
+    private final Map<String, Integer> ifIndexByName = new HashMap<>();
+    private final Map<Integer, String> ifNameByIndex = new HashMap<>();
+    private final Map<Integer, byte[]> macs = new HashMap<>();
+    private final Map<Integer, FrameSender> senders = new HashMap<>();
+    private final Map<String, Long> lastLogged = new HashMap<>();
+
+    ActionRunner(EnginePorts ports, Log log, List<Link> links) {
+        this.ports = ports;
+        this.log = log;
+        for (Link l : links) {
+            ifIndexByName.put(l.name(), l.index());
+            ifNameByIndex.put(l.index(), l.name());
+            if (l.mac() != null && l.mac().length == 6) {
+                macs.put(l.index(), l.mac().clone());
+            }
+        }
+    }
+
+    void run(VrrpEngine.Slot s, Action a) {
+        String name = s.name();
+        if (a instanceof Action.SendAdvert send) {
+            sendAdvert(s, send.priority());
+        } else if (a instanceof Action.AddVips add) {
+            log.settingVips(name);
+            add.addresses().forEach(v -> changeAddress(s, v, true));
+        } else if (a instanceof Action.RemoveVips remove) {
+            log.removingVips(name);
+            remove.addresses().forEach(v -> changeAddress(s, v, false));
+        } else if (a instanceof Action.SendGratuitous g) {
+            gratuitous(s, g.repeat(), g.addresses());
+        } else if (a instanceof Action.StateChanged sc) {
+            stateChanged(name, sc);
+        } else if (a instanceof Action.PriorityChanged pc) {
+            log.effectivePriorityChanged(name, pc.from(), pc.to());
+        } else if (a instanceof Action.Dropped d) {
+            logDrop(name, d.reason(), d.message(), System.nanoTime());
+        } else if (a instanceof Action.Mismatch m) {
+            logDrop(name, m.reason(), m.message(), System.nanoTime());
+        } else if (a instanceof Action.Discarded d) {
+            log.lowerPriorityAdvertDiscarded(name, d.priority(), d.from().getHostAddress());
+        } else if (a instanceof Action.LowerPriorityAdvert lp) {
+            log.detail("(" + name + ") MASTER received lower priority (" + lp.priority() + ") advert from "
+                    + lp.from().getHostAddress());
+        }
+    }
+
+    /** keepalived's wording: "(VI_1) Entering BACKUP STATE (init)", "(VI_1) Entering MASTER STATE". */
+    private void stateChanged(String name, Action.StateChanged sc) {
+        log.detail(sc.logLine(name));
+        switch (sc.to()) {
+            case BACKUP -> {
+                if (sc.from() == VrrpState.INIT) {
+                    log.enteringState(name, "BACKUP", "init");
+                } else {
+                    log.enteringState(name, "BACKUP");
+                }
+            }
+            case MASTER -> {
+                if (sc.reason().contains("master down timer")) {
+                    log.receiveAdvertTimeout(name);
+                }
+                log.enteringState(name, "MASTER");
+            }
+            case FAULT -> log.enteringState(name, "FAULT");
+            case STOP -> log.detail("(" + name + ") stopped");
+            default -> {
+            }
+        }
+    }
+
+    /** The advert from the settings (RFC 3768 §5.1 / RFC 5798 §5.2), to the group or to each unicast peer. */
+    private void sendAdvert(VrrpEngine.Slot s, int priority) {
+        RouterSettings rs = s.instance.settings();
+        VrrpAdvert advert = new VrrpAdvert(rs.version(), rs.vrid(), priority, rs.advertIntervalCentis(),
+                rs.version() == 2 ? rs.authType() : 0, rs.version() == 2 ? rs.authPassword() : new byte[0],
+                rs.advertisedAddresses(), 0);
+        List<InetAddress> destinations = rs.unicast()
+                ? rs.unicastPeers().stream().map(UnicastPeer::address).toList()
+                : List.of(s.instance.group());
+        for (InetAddress dst : destinations) {
+            try {
+                byte[] message = VrrpCodec.encode(advert, rs.primaryAddress(), dst, s.instance.checksumMode());
+                s.channel.socket.send(message, dst);
+            } catch (IOException | RuntimeException e) {
+                logLimited(s.name() + "/send", "(" + s.name() + ") cannot send advert to " + dst.getHostAddress()
+                        + ": " + e.getMessage(), System.nanoTime());
+            }
+        }
+        if (priority == 0) {
+            log.sentPriorityZero(s.name());
+        }
+    }
+
+    /** EEXIST on add and EADDRNOTAVAIL on remove mean the kernel already has what we want. */
+    private void changeAddress(VrrpEngine.Slot s, VirtualAddress v, boolean add) {
+        AddressSpec spec = spec(s, v);
+        if (spec == null) {
+            logLimited(s.name() + "/dev/" + v.dev(), "(" + s.name() + ") no interface " + v.dev() + " for "
+                    + v.address().address().getHostAddress(), System.nanoTime());
+            return;
+        }
+        try {
+            if (add) {
+                ports.addresses().add(spec);
+            } else {
+                ports.addresses().remove(spec);
+            }
+        } catch (NetlinkException e) {
+            if (e.errno() != (add ? Errno.EEXIST : Errno.EADDRNOTAVAIL)) {
+                log.error("(" + s.name() + ") cannot " + (add ? "add " : "remove ")
+                        + v.address().address().getHostAddress() + "/" + v.address().prefixLength() + " on "
+                        + ifNameByIndex.get(spec.ifIndex()) + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private AddressSpec spec(VrrpEngine.Slot s, VirtualAddress v) {
+        int ifIndex = ifIndex(s, v);
+        if (ifIndex <= 0) {
+            return null;
+        }
+        InetAddress address = v.address().address();
+        AddressSpec spec = AddressSpec.of(ifIndex, address, v.address().prefixLength()).withScope(v.scope());
+        int flags = (v.noDad() ? NetlinkCodec.IFA_F_NODAD : 0)
+                | (v.noprefixroute() ? NetlinkCodec.IFA_F_NOPREFIXROUTE : 0);
+        spec = spec.withFlags(flags);
+        if (address instanceof Inet4Address) {
+            if (v.label() != null) {
+                spec = spec.withLabel(v.label());
+            }
+            if (v.broadcast() != null) {
+                spec = spec.withBroadcast(v.broadcast());
+            }
+        }
+        if (v.preferredLftSeconds() != null) {
+            spec = spec.withLifetimes(v.preferredLftSeconds(), AddressSpec.FOREVER);
+        }
+        return spec;
+    }
+
+    private int ifIndex(VrrpEngine.Slot s, VirtualAddress v) {
+        if (v.dev() == null || v.dev().equals(s.instance.ifName())) {
+            return s.instance.ifIndex();
+        }
+        return ifIndexByName.getOrDefault(v.dev(), 0);
+    }
+
+    /**
+     * Gratuitous ARP for IPv4 (RFC 5798 §6.4.2 / RFC 3768 §6.4.2) and unsolicited NA for IPv6 (RFC 4861
+     * §7.2.6), {@code repeat} of each, sent back to back (keepalived's default garp_interval 0).
+     */
+    private void gratuitous(VrrpEngine.Slot s, int repeat, List<VirtualAddress> addresses) {
+        for (VirtualAddress v : addresses) {
+            int ifIndex = ifIndex(s, v);
+            byte[] mac = ifIndex > 0 ? mac(ifIndex) : null;
+            if (mac == null) {
+                continue;
+            }
+            InetAddress a = v.address().address();
+            byte[] frame = a instanceof Inet4Address v4 ? new GratuitousArp(mac, v4).toFrame()
+                    : new UnsolicitedNa(mac, (Inet6Address) a, (Inet6Address) a, false).toFrame();
+            String ifName = ifNameByIndex.getOrDefault(ifIndex, s.instance.ifName());
+            log.info("(" + s.name() + ") Sending/queueing " + (a instanceof Inet4Address ? "gratuitous ARPs"
+                    : "Unsolicited Neighbour Adverts") + " on " + ifName + " for " + a.getHostAddress());
+            try {
+                FrameSender sender = senders.get(ifIndex);
+                if (sender == null) {
+                    sender = ports.frames().open(ifIndex);
+                    senders.put(ifIndex, sender);
+                }
+                for (int i = 0; i < repeat; i++) {
+                    sender.send(frame);
+                }
+            } catch (IOException | RuntimeException e) {
+                logLimited(s.name() + "/garp", "(" + s.name() + ") cannot send gratuitous frames on " + ifName
+                        + ": " + e.getMessage(), System.nanoTime());
+            }
+        }
+    }
+
+    private byte[] mac(int ifIndex) {
+        byte[] mac = macs.get(ifIndex);
+        if (mac == null) {
+            try {
+                mac = ports.addresses().link(ifIndex).map(Link::mac).filter(m -> m != null && m.length == 6)
+                        .orElse(null);
+            } catch (NetlinkException e) {
+                mac = null;
+            }
+            if (mac != null) {
+                macs.put(ifIndex, mac);
+            }
+        }
+        return mac;
+    }
+
+    /** The link came back: its MAC may have changed. */
+    void forgetMac(int ifIndex) {
+        macs.remove(ifIndex);
+    }
+
+    void logDrop(String instance, DropReason reason, String message, long nowNanos) {
+        logLimited(instance + "/" + reason, "(" + instance + ") " + message, nowNanos);
+    }
+
+    private void logLimited(String key, String message, long nowNanos) {
+        Long last = lastLogged.get(key);
+        if (last == null || nowNanos - last >= LOG_INTERVAL_NANOS) {
+            lastLogged.put(key, nowNanos);
+            log.warn(message);
+        }
+    }
+
+    void close() {
+        senders.values().forEach(FrameSender::close);
+        senders.clear();
+        ports.addresses().close();
+    }
+}

@@ -1,0 +1,27 @@
+package org.jkeepalived.vrrp.runtime;
+
+import java.net.InetAddress;
+import java.util.Objects;
+import org.jkeepalived.vrrp.RouterSettings;
+import org.jkeepalived.vrrp.packet.V3ChecksumMode;
+
+/**
+ * One VRRP instance as the engine runs it: the router's settings plus what only the I/O side needs.
+ *
+ * @param settings     the pure router's settings (primary address resolved)
+ * @param ifName       the instance's interface
+ * @param ifIndex      its index
+ * @param group        the multicast group adverts go to (null for unicast: they go to each peer)
+ * @param checksumMode v3 IPv4 checksum flavour (v3_checksum_as_v2 / old_unicast_checksum)
+ */
+public record EngineInstance(RouterSettings settings, String ifName, int ifIndex, InetAddress group,
+                             V3ChecksumMode checksumMode) {
+    public EngineInstance {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(ifName, "ifName");
+        Objects.requireNonNull(checksumMode, "checksumMode");
+        if (group == null && !settings.unicast()) {
+            throw new IllegalArgumentException(settings.name() + ": no multicast group and no unicast peer");
+        }
+    }
+}

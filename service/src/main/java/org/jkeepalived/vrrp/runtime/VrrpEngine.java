@@ -1,0 +1,409 @@
+package org.jkeepalived.vrrp.runtime;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.jkeepalived.net.Received;
+import org.jkeepalived.net.VrrpSocket;
+import org.jkeepalived.net.VrrpSocketSpec;
+import org.jkeepalived.netlink.Link;
+import org.jkeepalived.netlink.NetlinkEvent;
+import org.jkeepalived.netlink.NetlinkException;
+import org.jkeepalived.os.log.Log;
+import org.jkeepalived.vrrp.Action;
+import org.jkeepalived.vrrp.ReceivedAdvert;
+import org.jkeepalived.vrrp.VirtualRouter;
+import org.jkeepalived.vrrp.VrrpState;
+import org.jkeepalived.vrrp.packet.DecodeResult;
+import org.jkeepalived.vrrp.packet.VrrpCodec;
+
+/**
+ * Runs the {@link VirtualRouter}s of all instances on ONE loop thread ("vrrp", highest Java priority,
+ * not a daemon thread): routers are not thread-safe and need no locks because only this thread touches
+ * them. Receiver threads (one per socket) and the netlink thread only enqueue into the bounded inbox;
+ * a full inbox drops the packet and counts it ({@link #inboxOverflows}). The loop waits on the inbox
+ * until the earliest router deadline, feeds the routers, and carries out their {@link Action}s through
+ * the ports ({@link ActionRunner}).
+ *
+ * <p>Everything done on the loop thread is quick: sends on raw sockets, rtnetlink address requests
+ * (acknowledged by the kernel in well under a millisecond) and AF_PACKET frames. Notify scripts, when they
+ * come, must run elsewhere.
+ *
+ * <p>The engine owns its ports once {@link #start}ed: {@link #stop} closes the sockets and frame senders
+ * it opened, the monitor and the address manager.
+ */
+public final class VrrpEngine {
+    /** Inbox capacity: a second of adverts for hundreds of instances at 10 ms intervals would not fill it. */
+    static final int INBOX_CAPACITY = 4096;
+    static final int RECEIVE_SLICE_MILLIS = 200;
+    private static final long MAX_WAIT_NANOS = 1_000_000_000L;
+    private static final long STOP_WAIT_MILLIS = 5_000;
+
+    /** One instance: its router and its channel. Only the loop thread touches the router. */
+    static final class Slot {
+        final EngineInstance instance;
+        final VirtualRouter router;
+        Channel channel;
+
+        Slot(EngineInstance instance) {
+            this.instance = instance;
+            this.router = new VirtualRouter(instance.settings());
+        }
+
+        String name() {
+            return instance.settings().name();
+        }
+    }
+
+    /** Instances sharing one socket (same interface, source address and group), demuxed by VRID. */
+    static final class Channel {
+        final VrrpSocketSpec spec;
+        final Map<Integer, Slot> byVrid = new HashMap<>();
+        VrrpSocket socket;
+
+        Channel(VrrpSocketSpec spec) {
+            this.spec = spec;
+        }
+    }
+
+    private sealed interface Event {
+    }
+
+    private record Packet(Channel channel, Received received) implements Event {
+    }
+
+    private record LinkChange(NetlinkEvent event) implements Event {
+    }
+
+    private record Stop(CountDownLatch done) implements Event {
+    }
+
+    private final EnginePorts ports;
+    private final LongSupplier nanoTime;
+    private final Log log;
+    private final List<Slot> slots = new ArrayList<>();
+    private final Map<VrrpSocketSpec, Channel> channels = new LinkedHashMap<>();
+    private final BlockingQueue<Event> inbox = new ArrayBlockingQueue<>(INBOX_CAPACITY);
+    private final AtomicLong inboxOverflows = new AtomicLong();
+    private final AtomicLong unknownVrid = new AtomicLong();
+    private final Map<String, VrrpState> states = new ConcurrentHashMap<>();
+    private final List<Thread> helpers = new ArrayList<>();
+    private ActionRunner runner;
+    private Thread loop;
+    private volatile boolean running;
+    private boolean stopped;
+
+    public VrrpEngine(List<EngineInstance> instances, EnginePorts ports, LongSupplier nanoTime, Log log) {
+        this.ports = Objects.requireNonNull(ports, "ports");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.log = Objects.requireNonNull(log, "log");
+        for (EngineInstance in : instances) {
+            Slot s = new Slot(in);
+            VrrpSocketSpec spec = new VrrpSocketSpec(in.ifName(), in.ifIndex(), in.settings().primaryAddress(),
+                    in.group());
+            Channel c = channels.computeIfAbsent(spec, Channel::new);
+            if (c.byVrid.putIfAbsent(in.settings().vrid(), s) != null) {
+                throw new IllegalArgumentException(in.settings().name() + ": VRID " + in.settings().vrid()
+                        + " is already used on " + in.ifName());
+            }
+            s.channel = c;
+            slots.add(s);
+            states.put(s.name(), VrrpState.INIT);
+        }
+    }
+
+    /**
+     * Opens the sockets (here, so that EPERM reaches the caller), then starts the loop, the receivers and
+     * the link monitor. On failure whatever was opened is closed again.
+     */
+    public synchronized void start() throws IOException {
+        if (loop != null) {
+            throw new IllegalStateException("already started");
+        }
+        List<Link> links;
+        try {
+            links = ports.addresses().links();
+            for (Channel c : channels.values()) {
+                c.socket = ports.sockets().open(c.spec);
+            }
+        } catch (IOException | RuntimeException e) {
+            closePorts();
+            throw e;
+        }
+        runner = new ActionRunner(ports, log, links);
+        running = true;
+        loop = new Thread(() -> runLoop(links), "vrrp");
+        loop.setPriority(Thread.MAX_PRIORITY);
+        loop.setDaemon(false);
+        loop.start();
+        for (Channel c : channels.values()) {
+            Thread t = new Thread(() -> receive(c), "vrrp-rx-" + c.spec.ifName() + "-"
+                    + c.spec.source().getHostAddress());
+            t.setDaemon(true);
+            t.setPriority(Thread.MAX_PRIORITY);
+            helpers.add(t);
+            t.start();
+        }
+        if (ports.monitor() != null) {
+            Thread t = new Thread(this::monitorLinks, "vrrp-netlink");
+            t.setDaemon(true);
+            helpers.add(t);
+            t.start();
+        }
+    }
+
+    /**
+     * Shuts every router down on the loop thread (a MASTER sends priority 0 and removes its VIPs), then
+     * closes the ports. Idempotent.
+     */
+    public void stop() {
+        Thread l;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            l = loop;
+        }
+        if (l != null && l.isAlive()) {
+            CountDownLatch done = new CountDownLatch(1);
+            try {
+                inbox.put(new Stop(done));
+                if (!done.await(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                    log.error("VRRP loop did not stop within " + STOP_WAIT_MILLIS + " ms");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        running = false;
+        closePorts();
+        for (Thread t : helpers) {
+            try {
+                t.join(2L * RECEIVE_SLICE_MILLIS + 500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (runner != null) {
+            runner.close();
+        }
+    }
+
+    /** The state of each instance as last reported by its router (readable from any thread). */
+    public Map<String, VrrpState> states() {
+        return Map.copyOf(states);
+    }
+
+    /** Received packets dropped because the loop's inbox was full. */
+    public long inboxOverflows() {
+        return inboxOverflows.get();
+    }
+
+    /** Received adverts for a VRID no instance on that socket serves. */
+    public long unknownVridDrops() {
+        return unknownVrid.get();
+    }
+
+    // ---------------------------------------------------------------- threads
+
+    private void receive(Channel c) {
+        while (running) {
+            try {
+                Received r = c.socket.receive(RECEIVE_SLICE_MILLIS);
+                if (r != null && running && !inbox.offer(new Packet(c, r))) {
+                    inboxOverflows.incrementAndGet();
+                }
+            } catch (IOException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                log.error("VRRP receive on " + c.spec.ifName() + " failed: " + e.getMessage());
+                pause();
+            }
+        }
+    }
+
+    private void monitorLinks() {
+        while (running) {
+            try {
+                for (NetlinkEvent e : ports.monitor().poll(RECEIVE_SLICE_MILLIS)) {
+                    if (e instanceof NetlinkEvent.LinkUp || e instanceof NetlinkEvent.LinkDown
+                            || e instanceof NetlinkEvent.Overrun) {
+                        inbox.put(new LinkChange(e)); // link changes must not be lost: wait for room
+                    }
+                }
+            } catch (NetlinkException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                log.error("netlink monitor failed: " + e.getMessage());
+                pause();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void runLoop(List<Link> initialLinks) {
+        long now = nanoTime.getAsLong();
+        for (Slot s : slots) {
+            Link link = initialLinks.stream().filter(l -> l.index() == s.instance.ifIndex()).findFirst().orElse(null);
+            if (link == null || !link.up()) {
+                apply(s, s.router.onInterfaceDown(now));
+            }
+            apply(s, s.router.start(now));
+        }
+        while (true) {
+            long next = VirtualRouter.NEVER;
+            for (Slot s : slots) {
+                next = Math.min(next, s.router.nextDeadlineNanos());
+            }
+            now = nanoTime.getAsLong();
+            Event ev;
+            try {
+                ev = next <= now ? inbox.poll()
+                        : inbox.poll(Math.min(next - now, MAX_WAIT_NANOS), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                ev = null; // only stop() ends the loop
+            }
+            if (ev instanceof Stop stop) {
+                shutdownAll();
+                stop.done().countDown();
+                return;
+            }
+            try {
+                if (ev instanceof Packet p) {
+                    onPacket(p.channel(), p.received());
+                } else if (ev instanceof LinkChange lc) {
+                    onLink(lc.event());
+                }
+                now = nanoTime.getAsLong();
+                for (Slot s : slots) {
+                    if (s.router.nextDeadlineNanos() <= now) {
+                        apply(s, s.router.onTimer(now));
+                    }
+                }
+            } catch (RuntimeException e) {
+                // A bug must not end VRRP: log it and go on with the next event.
+                log.error("VRRP loop: " + e);
+            }
+        }
+    }
+
+    private void shutdownAll() {
+        long now = nanoTime.getAsLong();
+        for (Slot s : slots) {
+            try {
+                apply(s, s.router.shutdown(now));
+            } catch (RuntimeException e) {
+                log.error("(" + s.name() + ") shutdown: " + e);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- events
+
+    private void onPacket(Channel c, Received r) {
+        byte[] b = r.bytes();
+        if (b == null || b.length < 2 || r.src() == null || r.dst() == null) {
+            unknownVrid.incrementAndGet();
+            return;
+        }
+        Slot s = c.byVrid.get(b[1] & 0xff); // demux on the VRID byte (RFC 5798 §5.2.3) before decoding
+        if (s == null) {
+            unknownVrid.incrementAndGet();
+            return;
+        }
+        DecodeResult d;
+        if (r.src() instanceof Inet4Address src4 && r.dst() instanceof Inet4Address dst4) {
+            d = VrrpCodec.decodeIpv4Message(b, src4, dst4, r.ttl(), s.instance.checksumMode());
+        } else if (r.src() instanceof Inet6Address src6 && r.dst() instanceof Inet6Address dst6) {
+            d = VrrpCodec.decodeIpv6(b, src6, dst6, r.ttl());
+        } else {
+            unknownVrid.incrementAndGet();
+            return;
+        }
+        if (d instanceof DecodeResult.Drop drop) {
+            s.router.stats().increment(drop.reason());
+            runner.logDrop(s.name(), drop.reason(), drop.message(), nanoTime.getAsLong());
+        } else if (d instanceof DecodeResult.Advert a) {
+            ReceivedAdvert rx = new ReceivedAdvert(a.advert(), a.source(), a.ttl(),
+                    !a.destination().isMulticastAddress());
+            apply(s, s.router.onAdvert(rx, nanoTime.getAsLong()));
+        }
+    }
+
+    private void onLink(NetlinkEvent e) {
+        long now = nanoTime.getAsLong();
+        if (e instanceof NetlinkEvent.LinkUp up) {
+            runner.forgetMac(up.ifIndex());
+            forInterface(up.ifIndex(), s -> apply(s, s.router.onInterfaceUp(now)));
+        } else if (e instanceof NetlinkEvent.LinkDown down) {
+            forInterface(down.ifIndex(), s -> apply(s, s.router.onInterfaceDown(now)));
+        } else if (e instanceof NetlinkEvent.Overrun) {
+            // Events were lost: read every link again (RTM_GETLINK) and tell each router.
+            List<Link> links;
+            try {
+                links = ports.addresses().links();
+            } catch (NetlinkException ex) {
+                log.error("cannot re-read links after a netlink overrun: " + ex.getMessage());
+                return;
+            }
+            for (Slot s : slots) {
+                boolean up = links.stream().anyMatch(l -> l.index() == s.instance.ifIndex() && l.up());
+                apply(s, up ? s.router.onInterfaceUp(now) : s.router.onInterfaceDown(now));
+            }
+        }
+    }
+
+    private void forInterface(int ifIndex, java.util.function.Consumer<Slot> action) {
+        for (Slot s : slots) {
+            if (s.instance.ifIndex() == ifIndex) {
+                action.accept(s);
+            }
+        }
+    }
+
+    private void apply(Slot s, List<Action> actions) {
+        for (Action a : actions) {
+            if (a instanceof Action.StateChanged sc) {
+                states.put(s.name(), sc.to());
+            }
+            runner.run(s, a);
+        }
+    }
+
+    private void closePorts() {
+        for (Channel c : channels.values()) {
+            if (c.socket != null) {
+                c.socket.close();
+            }
+        }
+        if (ports.monitor() != null) {
+            ports.monitor().close();
+        }
+    }
+}
