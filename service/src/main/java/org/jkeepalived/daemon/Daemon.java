@@ -5,13 +5,19 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.stream.Collectors;
 import org.jkeepalived.config.LoadResult;
+import org.jkeepalived.config.model.KeepalivedConfig;
+import org.jkeepalived.ffi.Errno;
+import org.jkeepalived.ffi.NativeException;
 import org.jkeepalived.config.model.global.GlobalDefs;
 import org.jkeepalived.ffi.Posix;
+import org.jkeepalived.netlink.NetlinkException;
 import org.jkeepalived.os.SystemdNotify;
 import org.jkeepalived.os.log.Log;
 import org.jkeepalived.os.log.LogOptions;
 import org.jkeepalived.os.log.LogSetup;
 import org.jkeepalived.os.log.UnixSyslogAppender;
+import org.jkeepalived.vrrp.runtime.LinuxVrrpEngine;
+import org.jkeepalived.vrrp.runtime.VrrpEngine;
 
 /**
  * The running daemon: signals, logging, pid file, configuration, the subsystems (wired here as they
@@ -89,7 +95,9 @@ final class Daemon implements ControlLoop.Handler {
                         + ") - stopping" : "the configuration has fatal errors - stopping");
                 return first == Lifecycle.Outcome.UNREADABLE ? EXIT_NO_CONFIG : EXIT_FATAL_CONFIG;
             }
-            wireSubsystems(lifecycle);
+            if (!wireSubsystems(lifecycle)) {
+                return EXIT_FAILURE;
+            }
             log.startupComplete();
             systemd.ready("Running");
             try {
@@ -118,9 +126,32 @@ final class Daemon implements ControlLoop.Handler {
     /**
      * Where each subsystem is started and registers its stop and reload steps ({@code l.onStop},
      * {@code l.onReload}) as the later issues write them (VRRP, checkers, SNMP, JMX), in start order:
-     * they stop in reverse. None yet.
+     * they stop in reverse. False when a subsystem cannot start (already logged).
      */
-    private void wireSubsystems(Lifecycle l) {
+    private boolean wireSubsystems(Lifecycle l) {
+        KeepalivedConfig config = l.config();
+        if (!(options.check() && !options.vrrp()) && !config.vrrp().instances().isEmpty()) {
+            Log vrrpLog = Log.get("vrrp");
+            try {
+                VrrpEngine engine = LinuxVrrpEngine.create(config.vrrp(), config.global().vrrp(), vrrpLog);
+                engine.start();
+                l.onStop("vrrp", engine::stop);
+            } catch (IOException e) {
+                int errno = e instanceof NativeException n ? n.errno() : e instanceof NetlinkException n ? n.errno() : 0;
+                fail(errno == Errno.EPERM || errno == Errno.EACCES
+                        ? "cannot open the VRRP sockets: " + e.getMessage()
+                                + " - jkeepalived needs CAP_NET_RAW and CAP_NET_ADMIN (run it as root)"
+                        : "cannot start VRRP: " + e.getMessage());
+                return false;
+            }
+            // Not yet: a reload keeps the running VRRP instances as they are.
+            l.onReload("vrrp", (previous, next) -> {
+                if (!previous.vrrp().equals(next.vrrp())) {
+                    vrrpLog.warn("VRRP configuration changes are not applied on reload yet (restart to apply)");
+                }
+            });
+        }
+        return true;
     }
 
     private LoadResult loadConfig() {
