@@ -8,8 +8,10 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jkeepalived.config.model.global.VrrpDefaults;
 import org.jkeepalived.config.model.vrrp.AddressFamily;
 import org.jkeepalived.config.model.vrrp.VrrpConfig;
@@ -45,16 +47,22 @@ public final class LinuxVrrpEngine {
             addresses.close();
             throw e;
         }
+        Set<InetAddress> vips = new HashSet<>();
+        for (VrrpInstance in : config.instances()) {
+            in.virtualIpaddresses().forEach(v -> vips.add(v.address().address()));
+            in.virtualIpaddressesExcluded().forEach(v -> vips.add(v.address().address()));
+        }
         List<EngineInstance> instances = new ArrayList<>();
         for (VrrpInstance in : config.instances()) {
-            instance(in, defaults, links, log).ifPresent(instances::add);
+            instance(in, defaults, links, vips, log).ifPresent(instances::add);
         }
         return new VrrpEngine(instances,
                 new EnginePorts(LinuxVrrpSocket::open, LinuxFrameSender::open, addresses, monitor),
                 System::nanoTime, log);
     }
 
-    static Optional<EngineInstance> instance(VrrpInstance in, VrrpDefaults defaults, List<Link> links, Log log) {
+    static Optional<EngineInstance> instance(VrrpInstance in, VrrpDefaults defaults, List<Link> links,
+                                             Set<InetAddress> vips, Log log) {
         String ifName = in.interfaceName();
         Optional<Link> link = ifName == null ? Optional.empty()
                 : links.stream().filter(l -> l.name().equals(ifName)).findFirst();
@@ -62,7 +70,7 @@ public final class LinuxVrrpEngine {
             log.error("(" + in.name() + ") interface " + ifName + " not found - instance not started");
             return Optional.empty();
         }
-        InetAddress primary = in.srcIp() != null ? in.srcIp() : primaryAddress(ifName, in.family());
+        InetAddress primary = in.srcIp() != null ? in.srcIp() : primaryAddress(ifName, in.family(), vips);
         if (primary == null) {
             log.error("(" + in.name() + ") no " + (in.family() == AddressFamily.IPV6 ? "IPv6 link-local" : "IPv4")
                     + " address on " + ifName + " - instance not started");
@@ -78,22 +86,28 @@ public final class LinuxVrrpEngine {
     }
 
     /**
-     * The interface's primary address: its first IPv4 address, or for IPv6 its link-local address (RFC 5798
-     * §5.1.2.1: IPv6 adverts come from the link-local address).
+     * The interface's primary address: for IPv4 the kernel's first address that is not one of our VIPs (a
+     * VIP left behind by a killed daemon must never become the advert source: a peer holding the same VIP
+     * would take the adverts for its own), for IPv6 the link-local address (RFC 5798 §5.1.2.1). Observed
+     * with JDK 17: {@link NetworkInterface#getInetAddresses} lists the newest address first, so the
+     * kernel's first (primary) one is the last listed. To do: read IFA_F_SECONDARY via rtnetlink instead.
      */
-    static InetAddress primaryAddress(String ifName, AddressFamily family) {
+    static InetAddress primaryAddress(String ifName, AddressFamily family, Set<InetAddress> vips) {
         try {
             NetworkInterface ni = NetworkInterface.getByName(ifName);
             if (ni == null) {
                 return null;
             }
+            InetAddress found = null;
             for (InetAddress a : Collections.list(ni.getInetAddresses())) {
-                if (family == AddressFamily.IPV6 ? a instanceof Inet6Address && a.isLinkLocalAddress()
-                        : a instanceof Inet4Address) {
-                    return family == AddressFamily.IPV6 ? InetAddress.getByAddress(a.getAddress()) : a;
+                if (family == AddressFamily.IPV6 && a instanceof Inet6Address && a.isLinkLocalAddress()) {
+                    return InetAddress.getByAddress(a.getAddress());
+                }
+                if (family != AddressFamily.IPV6 && a instanceof Inet4Address && !vips.contains(a)) {
+                    found = a;
                 }
             }
-            return null;
+            return found;
         } catch (SocketException | java.net.UnknownHostException e) {
             return null;
         }
