@@ -1,0 +1,68 @@
+package org.jkeepalived.vrrp.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jkeepalived.config.LoadResult;
+import org.jkeepalived.config.model.vrrp.VrrpInstance;
+import org.jkeepalived.config.vrrp.VrrpConf;
+import org.jkeepalived.netlink.Link;
+import org.jkeepalived.os.log.Log;
+import org.jkeepalived.vrrp.Vrrp;
+import org.jkeepalived.vrrp.packet.V3ChecksumMode;
+import org.junit.jupiter.api.Test;
+
+/** From the config model to {@link EngineInstance}s (no I/O: the source address is given in the config). */
+class LinuxVrrpEngineTest {
+    static final List<Link> LINKS = List.of(new Link(7, "eth0", Link.IFF_UP | Link.IFF_RUNNING, new byte[6]));
+    private final List<String> log = new ArrayList<>();
+
+    private Optional<EngineInstance> instance(String body) {
+        LoadResult r = VrrpConf.load(VrrpConf.inst("mcast_src_ip 10.0.0.2\n" + body));
+        VrrpInstance in = VrrpConf.only(r);
+        return LinuxVrrpEngine.instance(in, r.config().global().vrrp(), LINKS, Set.of(),
+                Log.to((l, d, m) -> log.add(m)));
+    }
+
+    @Test
+    void multicastV2InstanceOnAKnownInterface() {
+        EngineInstance e = instance("priority 150").orElseThrow();
+        assertThat(e.ifIndex()).isEqualTo(7);
+        assertThat(e.ifName()).isEqualTo("eth0");
+        assertThat(e.group()).isEqualTo(Vrrp.addr("224.0.0.18"));
+        assertThat(e.checksumMode()).isEqualTo(V3ChecksumMode.PSEUDO_HEADER);
+        assertThat(e.settings().primaryAddress()).isEqualTo(Vrrp.addr("10.0.0.2"));
+        assertThat(e.settings().basePriority()).isEqualTo(150);
+    }
+
+    @Test
+    void unicastInstanceHasNoGroup() {
+        EngineInstance e = instance("unicast_peer {\n  10.0.0.3\n}").orElseThrow();
+        assertThat(e.group()).isNull();
+        assertThat(e.settings().unicastPeers()).extracting(p -> p.address()).containsExactly(Vrrp.addr("10.0.0.3"));
+    }
+
+    @Test
+    void aMissingInterfaceLeavesTheInstanceOutWithAnError() {
+        LoadResult r = VrrpConf.load(VrrpConf.inst("mcast_src_ip 10.0.0.2"));
+        Optional<EngineInstance> e = LinuxVrrpEngine.instance(VrrpConf.only(r), r.config().global().vrrp(),
+                List.of(), Set.of(), Log.to((l, d, m) -> log.add(m)));
+        assertThat(e).isEmpty();
+        assertThat(log).containsExactly("(VI_1) interface eth0 not found - instance not started");
+    }
+
+    @Test
+    void theLoopbackHasAnIpv4PrimaryAddressAndVipsAreNeverChosen() {
+        InetAddress lo = LinuxVrrpEngine.primaryAddress("lo", org.jkeepalived.config.model.vrrp.AddressFamily.IPV4,
+                Set.of());
+        assertThat(lo).isEqualTo(Vrrp.addr("127.0.0.1"));
+        assertThat(LinuxVrrpEngine.primaryAddress("lo", org.jkeepalived.config.model.vrrp.AddressFamily.IPV4,
+                Set.of(Vrrp.addr("127.0.0.1")))).isNull();
+        assertThat(LinuxVrrpEngine.primaryAddress("no-such-if0",
+                org.jkeepalived.config.model.vrrp.AddressFamily.IPV4, Set.of())).isNull();
+    }
+}
