@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.jkeepalived.config.model.vrrp.UnicastPeer;
 import org.jkeepalived.config.model.vrrp.VirtualAddress;
 import org.jkeepalived.ffi.Errno;
@@ -35,14 +36,16 @@ final class ActionRunner {
 
     private final EnginePorts ports;
     private final Log log;
+    private final LongSupplier nanoTime;
     private final Map<String, Integer> ifIndexByName = new HashMap<>();
     private final Map<Integer, String> ifNameByIndex = new HashMap<>();
     private final Map<Integer, byte[]> macs = new HashMap<>();
     private final Map<Integer, FrameSender> senders = new HashMap<>();
     private final Map<String, Long> lastLogged = new HashMap<>();
 
-    ActionRunner(EnginePorts ports, Log log, List<Link> links) {
+    ActionRunner(EnginePorts ports, Log log, List<Link> links, LongSupplier nanoTime) {
         this.ports = ports;
+        this.nanoTime = nanoTime;
         this.log = log;
         for (Link l : links) {
             ifIndexByName.put(l.name(), l.index());
@@ -70,9 +73,9 @@ final class ActionRunner {
         } else if (a instanceof Action.PriorityChanged pc) {
             log.effectivePriorityChanged(name, pc.from(), pc.to());
         } else if (a instanceof Action.Dropped d) {
-            logDrop(name, d.reason(), d.message(), System.nanoTime());
+            logDrop(name, d.reason(), d.message(), nanoTime.getAsLong());
         } else if (a instanceof Action.Mismatch m) {
-            logDrop(name, m.reason(), m.message(), System.nanoTime());
+            logDrop(name, m.reason(), m.message(), nanoTime.getAsLong());
         } else if (a instanceof Action.Discarded d) {
             log.lowerPriorityAdvertDiscarded(name, d.priority(), d.from().getHostAddress());
         } else if (a instanceof Action.LowerPriorityAdvert lp) {
@@ -120,7 +123,7 @@ final class ActionRunner {
                 s.channel.socket.send(message, dst);
             } catch (IOException | RuntimeException e) {
                 logLimited(s.name() + "/send", "(" + s.name() + ") cannot send advert to " + dst.getHostAddress()
-                        + ": " + e.getMessage(), System.nanoTime());
+                        + ": " + e.getMessage(), nanoTime.getAsLong());
             }
         }
         if (priority == 0) {
@@ -133,7 +136,7 @@ final class ActionRunner {
         AddressSpec spec = spec(s, v);
         if (spec == null) {
             logLimited(s.name() + "/dev/" + v.dev(), "(" + s.name() + ") no interface " + v.dev() + " for "
-                    + v.address().address().getHostAddress(), System.nanoTime());
+                    + v.address().address().getHostAddress(), nanoTime.getAsLong());
             return;
         }
         try {
@@ -210,7 +213,7 @@ final class ActionRunner {
                 }
             } catch (IOException | RuntimeException e) {
                 logLimited(s.name() + "/garp", "(" + s.name() + ") cannot send gratuitous frames on " + ifName
-                        + ": " + e.getMessage(), System.nanoTime());
+                        + ": " + e.getMessage(), nanoTime.getAsLong());
             }
         }
     }

@@ -51,6 +51,8 @@ public final class VrrpEngine {
     static final int RECEIVE_SLICE_MILLIS = 200;
     private static final long MAX_WAIT_NANOS = 1_000_000_000L;
     private static final long STOP_WAIT_MILLIS = 5_000;
+    /** A deadline served later than this is logged: the loop (or the whole JVM) was stalled. */
+    static final long LATE_TIMER_NANOS = 500_000_000L;
 
     /** One instance: its router and its channel. Only the loop thread touches the router. */
     static final class Slot {
@@ -143,7 +145,7 @@ public final class VrrpEngine {
             closePorts();
             throw e;
         }
-        runner = new ActionRunner(ports, log, links);
+        runner = new ActionRunner(ports, log, links, nanoTime);
         running = true;
         loop = new Thread(() -> runLoop(links), "vrrp");
         loop.setPriority(Thread.MAX_PRIORITY);
@@ -302,7 +304,12 @@ public final class VrrpEngine {
                 }
                 now = nanoTime.getAsLong();
                 for (Slot s : slots) {
-                    if (s.router.nextDeadlineNanos() <= now) {
+                    long deadline = s.router.nextDeadlineNanos();
+                    if (deadline <= now) {
+                        if (now - deadline > LATE_TIMER_NANOS) {
+                            // keepalived's "A thread timer expired N seconds ago": the loop was stalled.
+                            log.timerExpiredLate((now - deadline) / 1_000);
+                        }
                         apply(s, s.router.onTimer(now));
                     }
                 }
