@@ -15,6 +15,7 @@ import org.jkeepalived.net.FrameSender;
 import org.jkeepalived.netlink.AddressSpec;
 import org.jkeepalived.netlink.Link;
 import org.jkeepalived.netlink.NetlinkCodec;
+import org.jkeepalived.netlink.NetlinkEvent;
 import org.jkeepalived.netlink.NetlinkException;
 import org.jkeepalived.os.log.Log;
 import org.jkeepalived.vrrp.Action;
@@ -251,9 +252,47 @@ final class ActionRunner {
         }
     }
 
+    // ------------------------------------------------ owned items (virtual/static routes, rules; restore)
+
+    /** At engine start, before any router starts: adds the static addresses, routes and rules. */
+    void applyStatic(StaticConfig statics) {
+        // To do (routes/rules helper).
+    }
+
+    /** On reload: removes the static items no longer configured, adds the new ones. */
+    void reloadStatic(StaticConfig previous, StaticConfig next) {
+        // To do (routes/rules helper).
+    }
+
+    /** At engine stop, after every router stopped: removes the static items. */
+    void removeStatic(StaticConfig statics) {
+        // To do (routes/rules helper).
+    }
+
+    /**
+     * A reload changed a running instance: {@code s} now carries the new settings. Its VIPs are diffed by
+     * the router ({@link Action.AddVips}/{@link Action.RemoveVips}); routes and rules of a MASTER are diffed
+     * here against {@code previous}.
+     */
+    void instanceReconfigured(EngineInstance previous, VrrpEngine.Slot s) {
+        // To do (routes/rules helper).
+    }
+
+    /**
+     * Every monitor event that is not about link state (addresses; routes and rules if the monitor
+     * reports them), on the loop thread: something deleted by someone else while we own it is put back,
+     * as keepalived does.
+     */
+    void onNetlinkEvent(NetlinkEvent e, List<VrrpEngine.Slot> slots) {
+        // To do (routes/rules helper).
+    }
+
     void close() {
         senders.values().forEach(FrameSender::close);
         senders.clear();
         ports.addresses().close();
+        if (ports.routes() != null) {
+            ports.routes().close();
+        }
     }
 }

@@ -1,7 +1,10 @@
 package org.jkeepalived.vrrp.runtime;
 
 import java.net.InetAddress;
+import java.util.List;
 import java.util.Objects;
+import org.jkeepalived.config.model.vrrp.VirtualRoute;
+import org.jkeepalived.config.model.vrrp.VirtualRule;
 import org.jkeepalived.vrrp.RouterSettings;
 import org.jkeepalived.vrrp.packet.V3ChecksumMode;
 
@@ -13,10 +16,21 @@ import org.jkeepalived.vrrp.packet.V3ChecksumMode;
  * @param ifIndex      its index
  * @param group        the multicast group adverts go to (null for unicast: they go to each peer)
  * @param checksumMode v3 IPv4 checksum flavour (v3_checksum_as_v2 / old_unicast_checksum)
+ * @param virtualRoutes virtual_routes: added on becoming MASTER, removed on leaving it
+ * @param virtualRules  virtual_rules: likewise
  */
 public record EngineInstance(RouterSettings settings, String ifName, int ifIndex, InetAddress group,
-                             V3ChecksumMode checksumMode) {
+                             V3ChecksumMode checksumMode, List<VirtualRoute> virtualRoutes,
+                             List<VirtualRule> virtualRules) {
+    /** An instance without virtual routes or rules. */
+    public EngineInstance(RouterSettings settings, String ifName, int ifIndex, InetAddress group,
+                          V3ChecksumMode checksumMode) {
+        this(settings, ifName, ifIndex, group, checksumMode, List.of(), List.of());
+    }
+
     public EngineInstance {
+        virtualRoutes = List.copyOf(virtualRoutes);
+        virtualRules = List.copyOf(virtualRules);
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(ifName, "ifName");
         Objects.requireNonNull(checksumMode, "checksumMode");

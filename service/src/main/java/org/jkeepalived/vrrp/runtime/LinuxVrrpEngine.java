@@ -20,8 +20,10 @@ import org.jkeepalived.net.linux.LinuxFrameSender;
 import org.jkeepalived.net.linux.LinuxVrrpSocket;
 import org.jkeepalived.netlink.Link;
 import org.jkeepalived.netlink.NetlinkMonitor;
+import org.jkeepalived.netlink.RouteManager;
 import org.jkeepalived.netlink.linux.RtnetlinkAddressManager;
 import org.jkeepalived.netlink.linux.RtnetlinkMonitor;
+import org.jkeepalived.netlink.linux.RtnetlinkRouteManager;
 import org.jkeepalived.os.log.Log;
 import org.jkeepalived.vrrp.RouterSettings;
 import org.jkeepalived.vrrp.packet.V3ChecksumMode;
@@ -38,13 +40,21 @@ public final class LinuxVrrpEngine {
      */
     public static VrrpEngine create(VrrpConfig config, VrrpDefaults defaults, Log log) throws IOException {
         RtnetlinkAddressManager addresses = RtnetlinkAddressManager.open();
-        NetlinkMonitor monitor;
+        NetlinkMonitor monitor = null;
+        RouteManager routes = null;
         List<Link> links;
         try {
             monitor = RtnetlinkMonitor.open();
+            routes = RtnetlinkRouteManager.open();
             links = addresses.links();
         } catch (IOException | RuntimeException e) {
             addresses.close();
+            if (monitor != null) {
+                monitor.close();
+            }
+            if (routes != null) {
+                routes.close();
+            }
             throw e;
         }
         Set<InetAddress> vips = new HashSet<>();
@@ -56,8 +66,8 @@ public final class LinuxVrrpEngine {
         for (VrrpInstance in : config.instances()) {
             instance(in, defaults, links, vips, log).ifPresent(instances::add);
         }
-        return new VrrpEngine(instances,
-                new EnginePorts(LinuxVrrpSocket::open, LinuxFrameSender::open, addresses, monitor),
+        return new VrrpEngine(instances, StaticConfig.of(config),
+                new EnginePorts(LinuxVrrpSocket::open, LinuxFrameSender::open, addresses, monitor, routes),
                 System::nanoTime, log);
     }
 
@@ -82,7 +92,8 @@ public final class LinuxVrrpEngine {
         InetAddress group = in.unicast() ? null : in.mcastDstIp() != null ? in.mcastDstIp()
                 : in.family() == AddressFamily.IPV6 ? defaults.mcastGroup6() : defaults.mcastGroup4();
         RouterSettings settings = RouterSettings.from(in, defaults, primary);
-        return Optional.of(new EngineInstance(settings, ifName, link.get().index(), group, mode));
+        return Optional.of(new EngineInstance(settings, ifName, link.get().index(), group, mode, in.virtualRoutes(),
+                in.virtualRules()));
     }
 
     /**

@@ -94,6 +94,7 @@ public final class VrrpEngine {
     }
 
     private final EnginePorts ports;
+    private StaticConfig statics;
     private final LongSupplier nanoTime;
     private final Log log;
     private final List<Slot> slots = new ArrayList<>();
@@ -109,6 +110,12 @@ public final class VrrpEngine {
     private boolean stopped;
 
     public VrrpEngine(List<EngineInstance> instances, EnginePorts ports, LongSupplier nanoTime, Log log) {
+        this(instances, StaticConfig.NONE, ports, nanoTime, log);
+    }
+
+    public VrrpEngine(List<EngineInstance> instances, StaticConfig statics, EnginePorts ports, LongSupplier nanoTime,
+                      Log log) {
+        this.statics = Objects.requireNonNull(statics, "statics");
         this.ports = Objects.requireNonNull(ports, "ports");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.log = Objects.requireNonNull(log, "log");
@@ -244,10 +251,7 @@ public final class VrrpEngine {
         while (running) {
             try {
                 for (NetlinkEvent e : ports.monitor().poll(RECEIVE_SLICE_MILLIS)) {
-                    if (e instanceof NetlinkEvent.LinkUp || e instanceof NetlinkEvent.LinkDown
-                            || e instanceof NetlinkEvent.Overrun) {
-                        inbox.put(new LinkChange(e)); // link changes must not be lost: wait for room
-                    }
+                    inbox.put(new LinkChange(e)); // netlink events must not be lost: wait for room
                 }
             } catch (NetlinkException | RuntimeException e) {
                 if (!running) {
@@ -270,6 +274,7 @@ public final class VrrpEngine {
     }
 
     private void runLoop(List<Link> initialLinks) {
+        runner.applyStatic(statics);
         long now = nanoTime.getAsLong();
         for (Slot s : slots) {
             Link link = initialLinks.stream().filter(l -> l.index() == s.instance.ifIndex()).findFirst().orElse(null);
@@ -329,6 +334,11 @@ public final class VrrpEngine {
                 log.error("(" + s.name() + ") shutdown: " + e);
             }
         }
+        try {
+            runner.removeStatic(statics);
+        } catch (RuntimeException e) {
+            log.error("removing static addresses, routes and rules: " + e);
+        }
     }
 
     // ---------------------------------------------------------------- events
@@ -383,6 +393,8 @@ public final class VrrpEngine {
                 boolean up = links.stream().anyMatch(l -> l.index() == s.instance.ifIndex() && l.up());
                 apply(s, up ? s.router.onInterfaceUp(now) : s.router.onInterfaceDown(now));
             }
+        } else {
+            runner.onNetlinkEvent(e, slots);
         }
     }
 
