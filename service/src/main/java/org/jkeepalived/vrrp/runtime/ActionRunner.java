@@ -20,6 +20,7 @@ import org.jkeepalived.netlink.NetlinkException;
 import org.jkeepalived.os.log.Log;
 import org.jkeepalived.vrrp.Action;
 import org.jkeepalived.vrrp.RouterSettings;
+import org.jkeepalived.vrrp.VirtualRouter;
 import org.jkeepalived.vrrp.VrrpState;
 import org.jkeepalived.vrrp.packet.DropReason;
 import org.jkeepalived.vrrp.packet.GratuitousArp;
@@ -250,6 +251,16 @@ final class ActionRunner {
             lastLogged.put(key, nowNanos);
             log.warn(message);
         }
+    }
+
+    /** The runner's own earliest deadline (paced gratuitous ARP / NA), or {@link VirtualRouter#NEVER}. */
+    long nextDeadlineNanos() {
+        return VirtualRouter.NEVER;
+    }
+
+    /** Serves the runner's due deadlines; early calls are harmless. */
+    void onTimer(long nowNanos) {
+        // To do: vrrp_garp_interval / vrrp_gna_interval pacing.
     }
 
     // ------------------------------------------------ owned items (virtual/static routes, rules; restore)

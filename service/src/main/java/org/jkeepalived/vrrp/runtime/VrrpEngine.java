@@ -284,7 +284,7 @@ public final class VrrpEngine {
             apply(s, s.router.start(now));
         }
         while (true) {
-            long next = VirtualRouter.NEVER;
+            long next = runner.nextDeadlineNanos();
             for (Slot s : slots) {
                 next = Math.min(next, s.router.nextDeadlineNanos());
             }
@@ -308,6 +308,9 @@ public final class VrrpEngine {
                     onLink(lc.event());
                 }
                 now = nanoTime.getAsLong();
+                if (runner.nextDeadlineNanos() <= now) {
+                    runner.onTimer(now);
+                }
                 for (Slot s : slots) {
                     long deadline = s.router.nextDeadlineNanos();
                     if (deadline <= now) {
