@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import org.jkeepalived.config.model.vrrp.UnicastPeer;
+import org.jkeepalived.config.model.vrrp.VirtualAddress;
 import org.jkeepalived.vrrp.packet.DropReason;
 import org.jkeepalived.vrrp.packet.VrrpAdvert;
 
@@ -23,6 +24,7 @@ import org.jkeepalived.vrrp.packet.VrrpAdvert;
  * INIT    MASTER  start() of the address owner (255) with state MASTER         RFC 5798 §6.4.1 (as keepalived
  *                                                                              2.2.7 does, observed)
  * INIT    FAULT   start() while the primary interface is down / tracker fault  keepalived c.9
+ *                 / the instance is unusable (no interface or source address)
  * BACKUP  MASTER  master down timer expired                                   RFC 5798 §6.4.2
  * MASTER  BACKUP  advert with higher priority, or equal priority and a        RFC 5798 §6.4.3
  *                 higher primary (source) address
@@ -32,6 +34,8 @@ import org.jkeepalived.vrrp.packet.VrrpAdvert;
  * any     STOP    shutdown(); a MASTER sends priority 0 and removes its VIPs  RFC 5798 §6.4.3 Shutdown
  *                 (STOP is terminal: every later input is ignored)
  * </pre>
+ * A reload that keeps the instance ({@link #reconfigure}) is not a transition: the state carries over.
+ * Two address owners: the one with the lower address yields and runs at 254 until it is MASTER again.
  * Instance checks before any of this (RFC 3768 §7.1, RFC 5798 §7.1, keepalived c.11), each a named
  * {@link DropReason} counted in {@link VrrpStats}: VRID, version, unicast/multicast, TTL 255 (multicast) or
  * the peer's TTL range and peer list (check_unicast_src), our own advert, owner_ignore_adverts, v2 auth
@@ -48,13 +52,15 @@ public final class VirtualRouter {
     public static final long NEVER = Long.MAX_VALUE;
     private static final long NANOS_PER_CENTI = 10_000_000L;
 
-    private final RouterSettings settings;
+    private RouterSettings settings;
     private final VrrpStats stats = new VrrpStats();
     private VrrpState state = VrrpState.INIT;
     private int effectivePriority;
     private int masterAdverIntervalCentis;
     private boolean interfaceDown;
     private boolean trackerFault;
+    /** Why the instance cannot run at all (no interface, no source address), or null. */
+    private String unusable;
     private InetAddress masterAddress;
     private long masterDownDeadline = NEVER;
     private long advertDeadline = NEVER;
@@ -193,6 +199,65 @@ public final class VirtualRouter {
         begin();
         interfaceDown = true;
         applyFaults("interface down", nowNanos);
+        return end();
+    }
+
+    /**
+     * The instance cannot run ({@code reason}, e.g. keepalived's "no IPv4 address for interface"), or can
+     * again ({@code null}). Before {@link #start} it makes the instance start in FAULT.
+     */
+    public List<Action> onUnusable(String reason, long nowNanos) {
+        begin();
+        unusable = reason;
+        applyFaults(reason == null ? "instance usable" : reason, nowNanos);
+        return end();
+    }
+
+    /**
+     * A reload matched this instance (keepalived: same VRID, family, interface, unicast or multicast): it
+     * keeps its state and counters and takes the new settings. A MASTER removes the VIPs no longer
+     * configured, adds the new ones (and announces them) and advertises at once; a BACKUP restarts its
+     * master-down timer. The effective priority restarts from the new base priority.
+     */
+    public List<Action> reconfigure(RouterSettings next, long nowNanos) {
+        begin();
+        RouterSettings previous = settings;
+        settings = next;
+        if (state == VrrpState.STOP) {
+            return end();
+        }
+        if (next.basePriority() != previous.basePriority() || next.addressOwner()) {
+            int base = next.basePriority();
+            if (base != effectivePriority) {
+                out.add(new Action.PriorityChanged(effectivePriority, base));
+                effectivePriority = base;
+            }
+        }
+        if (state == VrrpState.MASTER) {
+            masterAdverIntervalCentis = next.advertIntervalCentis();
+            List<VirtualAddress> gone = VirtualAddresses.minus(previous.virtualAddresses(), next.virtualAddresses());
+            List<VirtualAddress> added = VirtualAddresses.minus(next.virtualAddresses(), previous.virtualAddresses());
+            if (!gone.isEmpty()) {
+                out.add(new Action.RemoveVips(gone));
+            }
+            sendAdvert(effectivePriority);
+            advertDeadline = nowNanos + next.advertIntervalCentis() * NANOS_PER_CENTI;
+            if (!added.isEmpty()) {
+                out.add(new Action.AddVips(added));
+                if (next.garpMasterRepeat() > 0) {
+                    out.add(new Action.SendGratuitous(next.garpMasterRepeat(), added));
+                }
+            }
+            garpRefreshDeadline = next.garpMasterRefreshNanos() > 0 ? nowNanos + next.garpMasterRefreshNanos() : NEVER;
+        } else if (state == VrrpState.BACKUP) {
+            if (next.version() != previous.version()) {
+                masterAdverIntervalCentis = next.advertIntervalCentis();
+            }
+            masterDownDeadline = nowNanos + masterDownIntervalNanos();
+            preemptUntilNanos = 0;
+        } else {
+            masterAdverIntervalCentis = next.advertIntervalCentis();
+        }
         return end();
     }
 
@@ -363,8 +428,15 @@ public final class VirtualRouter {
             }
             masterAddress = rx.source();
             leaveMaster();
+            int ours = effectivePriority;
+            if (settings.addressOwner() && a.priority() == RouterSettings.OWNER_PRIORITY) {
+                // Two address owners (a misconfiguration): the lower address yields and, as keepalived does,
+                // drops to 254 while the rogue owner keeps advertising; becoming MASTER again restores 255.
+                out.add(new Action.PriorityChanged(effectivePriority, RouterSettings.OWNER_PRIORITY - 1));
+                effectivePriority = RouterSettings.OWNER_PRIORITY - 1;
+            }
             enterBackup("master received advert from " + rx.source().getHostAddress() + " with higher priority "
-                    + a.priority() + ", ours " + effectivePriority, nowNanos);
+                    + a.priority() + ", ours " + ours, nowNanos);
             return;
         }
         // Lower priority (or equal and lower address): stay MASTER. keepalived answers with an advert
@@ -414,6 +486,10 @@ public final class VirtualRouter {
     private void becomeMaster(String reason, long nowNanos) {
         transitionTo(VrrpState.MASTER, reason, nowNanos);
         stats.becameMaster();
+        if (settings.addressOwner() && effectivePriority != RouterSettings.OWNER_PRIORITY) {
+            out.add(new Action.PriorityChanged(effectivePriority, RouterSettings.OWNER_PRIORITY));
+            effectivePriority = RouterSettings.OWNER_PRIORITY; // the rogue owner is gone
+        }
         clearTimers();
         masterAddress = null;
         masterAdverIntervalCentis = settings.advertIntervalCentis();
@@ -441,11 +517,12 @@ public final class VirtualRouter {
     }
 
     private boolean faulted() {
-        return interfaceDown && !settings.dontTrackPrimary() || trackerFault;
+        return unusable != null || interfaceDown && !settings.dontTrackPrimary() || trackerFault;
     }
 
     private String faultReason() {
-        return interfaceDown && !settings.dontTrackPrimary() ? "interface down" : "tracker failed";
+        return unusable != null ? unusable
+                : interfaceDown && !settings.dontTrackPrimary() ? "interface down" : "tracker failed";
     }
 
     private void applyFaults(String reason, long nowNanos) {

@@ -147,10 +147,14 @@ class VrrpSimulationTest {
                 int top = topPriority(sim);
                 long skew = sim.routers().stream().filter(r -> r.state() != VrrpState.STOP
                         && r.effectivePriority() == top).mapToLong(VirtualRouter::skewTimeNanos).max().orElseThrow();
+                // The routers at the top priority when the master resigned (an owner that yielded to a rogue
+                // owner is at 254 then, and back at 255 once MASTER).
+                java.util.List<VirtualRouter> tops = sim.routers().stream().filter(r -> r.state() != VrrpState.STOP
+                        && r.effectivePriority() == top).toList();
                 sim.runUntil(stop + maxDelay + skew);
                 if (preempt) {
-                    assertThat(sim.routers()).as("seed %d: a top-priority (%d) router is MASTER within skew time",
-                            seed, top).anyMatch(r -> r.state() == VrrpState.MASTER && r.effectivePriority() == top);
+                    assertThat(tops).as("seed %d: a top-priority (%d) router is MASTER within skew time",
+                            seed, top).anyMatch(r -> r.state() == VrrpState.MASTER);
                 }
                 checks.stableFrom = stop + stable;
                 sim.runUntil(stop + 20 * SEC);
