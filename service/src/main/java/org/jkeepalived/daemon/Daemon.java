@@ -17,7 +17,6 @@ import org.jkeepalived.os.log.LogOptions;
 import org.jkeepalived.os.log.LogSetup;
 import org.jkeepalived.os.log.UnixSyslogAppender;
 import org.jkeepalived.vrrp.runtime.LinuxVrrpEngine;
-import org.jkeepalived.vrrp.runtime.VrrpEngine;
 
 /**
  * The running daemon: signals, logging, pid file, configuration, the subsystems (wired here as they
@@ -30,6 +29,8 @@ final class Daemon implements ControlLoop.Handler {
     /** Our exit code for a configuration with FATAL findings at start (the {@code -t} code). */
     static final int EXIT_FATAL_CONFIG = 4;
     static final int EXIT_FAILURE = 1;
+    /** keepalived 2.2.7's exit status when its VRRP process refuses the configuration (a missing interface). */
+    static final int EXIT_CONFIG_REFUSED = 2;
     static final String IDENT = "jkeepalived";
 
     private static final GlobalDefs.DumpSettings DEFAULTS = GlobalDefs.defaults("localhost").dumps();
@@ -95,8 +96,9 @@ final class Daemon implements ControlLoop.Handler {
                         + ") - stopping" : "the configuration has fatal errors - stopping");
                 return first == Lifecycle.Outcome.UNREADABLE ? EXIT_NO_CONFIG : EXIT_FATAL_CONFIG;
             }
-            if (!wireSubsystems(lifecycle)) {
-                return EXIT_FAILURE;
+            int wired = wireSubsystems(lifecycle);
+            if (wired != 0) {
+                return wired;
             }
             log.startupComplete();
             systemd.ready("Running");
@@ -126,32 +128,35 @@ final class Daemon implements ControlLoop.Handler {
     /**
      * Where each subsystem is started and registers its stop and reload steps ({@code l.onStop},
      * {@code l.onReload}) as the later issues write them (VRRP, checkers, SNMP, JMX), in start order:
-     * they stop in reverse. False when a subsystem cannot start (already logged).
+     * they stop in reverse. A non-zero exit status when a subsystem cannot start (already logged).
      */
-    private boolean wireSubsystems(Lifecycle l) {
+    private int wireSubsystems(Lifecycle l) {
         KeepalivedConfig config = l.config();
         if (!(options.check() && !options.vrrp()) && !config.vrrp().instances().isEmpty()) {
             Log vrrpLog = Log.get("vrrp");
+            LinuxVrrpEngine vrrp;
             try {
-                VrrpEngine engine = LinuxVrrpEngine.create(config.vrrp(), config.global().vrrp(), vrrpLog);
-                engine.start();
-                l.onStop("vrrp", engine::stop);
+                vrrp = LinuxVrrpEngine.create(config.vrrp(), config.global().vrrp(), vrrpLog);
+                vrrp.engine().start();
+            } catch (LinuxVrrpEngine.ConfigRefused e) {
+                fail(e.getMessage());
+                return EXIT_CONFIG_REFUSED;
             } catch (IOException e) {
                 int errno = e instanceof NativeException n ? n.errno() : e instanceof NetlinkException n ? n.errno() : 0;
                 fail(errno == Errno.EPERM || errno == Errno.EACCES
                         ? "cannot open the VRRP sockets: " + e.getMessage()
                                 + " - jkeepalived needs CAP_NET_RAW and CAP_NET_ADMIN (run it as root)"
                         : "cannot start VRRP: " + e.getMessage());
-                return false;
+                return EXIT_FAILURE;
             }
-            // Not yet: a reload keeps the running VRRP instances as they are.
+            l.onStop("vrrp", vrrp.engine()::stop);
             l.onReload("vrrp", (previous, next) -> {
-                if (!previous.vrrp().equals(next.vrrp())) {
-                    vrrpLog.warn("VRRP configuration changes are not applied on reload yet (restart to apply)");
+                if (!vrrp.reload(next.vrrp(), next.global().vrrp())) {
+                    vrrpLog.error("VRRP reload not applied: the VRRP loop is not running or did not answer");
                 }
             });
         }
-        return true;
+        return 0;
     }
 
     private LoadResult loadConfig() {

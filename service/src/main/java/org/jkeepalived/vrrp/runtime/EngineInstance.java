@@ -17,15 +17,33 @@ import org.jkeepalived.vrrp.packet.V3ChecksumMode;
  * @param group        the multicast group adverts go to (null for unicast: they go to each peer)
  * @param checksumMode v3 IPv4 checksum flavour (v3_checksum_as_v2 / old_unicast_checksum)
  * @param virtualRoutes virtual_routes: added on becoming MASTER, removed on leaving it
+ * @param virtualRoutes virtual_routes: added on becoming MASTER, removed on leaving it
  * @param virtualRules  virtual_rules: likewise
+ * @param unusable      why the instance cannot run yet (keepalived keeps it in FAULT: "no IPv4 address for
+ *                      interface", a missing interface with dynamic_interfaces), or null. An unusable
+ *                      instance has no socket; its ifIndex is 0 when the interface does not exist, and its
+ *                      primary address is the family's wildcard address.
  */
 public record EngineInstance(RouterSettings settings, String ifName, int ifIndex, InetAddress group,
                              V3ChecksumMode checksumMode, List<VirtualRoute> virtualRoutes,
-                             List<VirtualRule> virtualRules) {
-    /** An instance without virtual routes or rules. */
+                             List<VirtualRule> virtualRules, String unusable) {
+    /** A usable instance without virtual routes or rules. */
     public EngineInstance(RouterSettings settings, String ifName, int ifIndex, InetAddress group,
                           V3ChecksumMode checksumMode) {
-        this(settings, ifName, ifIndex, group, checksumMode, List.of(), List.of());
+        this(settings, ifName, ifIndex, group, checksumMode, List.of(), List.of(), null);
+    }
+
+    public boolean usable() {
+        return unusable == null;
+    }
+
+    /** How a reload recognises the same instance (keepalived: VRID, family, interface, unicast or multicast). */
+    record Key(int vrid, boolean ipv6, String ifName, boolean unicast) {
+    }
+
+    Key key() {
+        return new Key(settings.vrid(), settings.primaryAddress() instanceof java.net.Inet6Address, ifName,
+                settings.unicast());
     }
 
     public EngineInstance {

@@ -6,6 +6,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -18,7 +19,9 @@ import org.jkeepalived.config.model.vrrp.VrrpConfig;
 import org.jkeepalived.config.model.vrrp.VrrpInstance;
 import org.jkeepalived.net.linux.LinuxFrameSender;
 import org.jkeepalived.net.linux.LinuxVrrpSocket;
+import org.jkeepalived.netlink.AddressManager;
 import org.jkeepalived.netlink.Link;
+import org.jkeepalived.netlink.NetlinkException;
 import org.jkeepalived.netlink.NetlinkMonitor;
 import org.jkeepalived.netlink.RouteManager;
 import org.jkeepalived.netlink.linux.RtnetlinkAddressManager;
@@ -28,25 +31,62 @@ import org.jkeepalived.os.log.Log;
 import org.jkeepalived.vrrp.RouterSettings;
 import org.jkeepalived.vrrp.packet.V3ChecksumMode;
 
-/** Builds a {@link VrrpEngine} on the Linux ports (raw sockets, AF_PACKET, rtnetlink), in the current namespace. */
+/**
+ * The {@link VrrpEngine} on the Linux ports (raw sockets, AF_PACKET, rtnetlink), in the current namespace:
+ * builds the engine's instances from the config model and the kernel's interfaces, and reloads them.
+ */
 public final class LinuxVrrpEngine {
-    private LinuxVrrpEngine() {
+    /** keepalived's words when an instance names an interface that does not exist (no dynamic_interfaces). */
+    public static final String NON_EXISTENT_INTERFACE = "Non-existent interface specified in configuration";
+
+    /** Thrown by {@link #create} for a configuration keepalived refuses to run (its exit code 2). */
+    public static final class ConfigRefused extends IOException {
+        ConfigRefused(String message) {
+            super(message);
+        }
+    }
+
+    /** An interface's primary address of a family, never one of {@code vips}; null when it has none. */
+    @FunctionalInterface
+    interface PrimaryAddresses {
+        InetAddress find(String ifName, AddressFamily family, Set<InetAddress> vips);
+    }
+
+    private final VrrpEngine engine;
+    private final Log log;
+
+    private LinuxVrrpEngine(VrrpEngine engine, Log log) {
+        this.engine = engine;
+        this.log = log;
+    }
+
+    public VrrpEngine engine() {
+        return engine;
     }
 
     /**
-     * The engine for every instance of {@code config} that can run here. An instance whose interface is
-     * missing or has no usable source address is left out with an error line (keepalived would keep it in
-     * FAULT; not modelled yet).
+     * The engine for every instance of {@code config}. An instance whose interface has no usable source
+     * address, or (with dynamic_interfaces) does not exist yet, runs in FAULT until it has one, as keepalived
+     * does; without dynamic_interfaces a missing interface refuses the configuration ({@link ConfigRefused},
+     * keepalived 2.2.7 observed: "Non-existent interface specified in configuration", exit 2).
      */
-    public static VrrpEngine create(VrrpConfig config, VrrpDefaults defaults, Log log) throws IOException {
+    public static LinuxVrrpEngine create(VrrpConfig config, VrrpDefaults defaults, Log log) throws IOException {
         RtnetlinkAddressManager addresses = RtnetlinkAddressManager.open();
         NetlinkMonitor monitor = null;
         RouteManager routes = null;
-        List<Link> links;
+        List<EngineInstance> instances;
         try {
             monitor = RtnetlinkMonitor.open();
             routes = RtnetlinkRouteManager.open();
-            links = addresses.links();
+            List<Link> links = addresses.links();
+            if (!defaults.dynamicInterfaces()) {
+                for (VrrpInstance in : config.instances()) {
+                    if (in.interfaceName() == null || link(links, in.interfaceName()).isEmpty()) {
+                        throw new ConfigRefused(NON_EXISTENT_INTERFACE);
+                    }
+                }
+            }
+            instances = instances(config, defaults, links, LinuxVrrpEngine::primaryAddress);
         } catch (IOException | RuntimeException e) {
             addresses.close();
             if (monitor != null) {
@@ -57,43 +97,119 @@ public final class LinuxVrrpEngine {
             }
             throw e;
         }
+        VrrpEngine engine = new VrrpEngine(instances, StaticConfig.of(config), resolver(config, defaults, addresses, log),
+                new EnginePorts(LinuxVrrpSocket::open, LinuxFrameSender::open, addresses, monitor, routes),
+                System::nanoTime, log);
+        return new LinuxVrrpEngine(engine, log);
+    }
+
+    /**
+     * Applies a reloaded configuration (SIGHUP). The kernel's links are read on a short-lived rtnetlink
+     * socket of our own: the engine's sockets belong to its loop thread.
+     */
+    public boolean reload(VrrpConfig config, VrrpDefaults defaults) throws NetlinkException {
+        List<Link> links;
+        try (RtnetlinkAddressManager own = RtnetlinkAddressManager.open()) {
+            links = own.links();
+        }
+        for (VrrpInstance in : config.instances()) {
+            if (in.interfaceName() == null || link(links, in.interfaceName()).isEmpty()) {
+                log.error("(" + in.name() + ") interface " + in.interfaceName() + " doesn't exist - FAULT until it does");
+            }
+        }
+        List<EngineInstance> instances = instances(config, defaults, links, LinuxVrrpEngine::primaryAddress);
+        return engine.reload(instances, StaticConfig.of(config), resolver(config, defaults, null, log));
+    }
+
+    static List<EngineInstance> instances(VrrpConfig config, VrrpDefaults defaults, List<Link> links,
+                                          PrimaryAddresses primaries) {
+        Set<InetAddress> vips = vips(config);
+        List<EngineInstance> out = new ArrayList<>();
+        for (VrrpInstance in : config.instances()) {
+            out.add(instance(in, defaults, links, vips, primaries));
+        }
+        return out;
+    }
+
+    /**
+     * Re-resolves an unusable instance on the loop thread: with {@code addresses} (the engine's own port,
+     * loop thread only) for the links, or a short-lived socket when null.
+     */
+    static VrrpEngine.Resolver resolver(VrrpConfig config, VrrpDefaults defaults, AddressManager addresses, Log log) {
+        Set<InetAddress> vips = vips(config);
+        return current -> {
+            Optional<VrrpInstance> in = config.instance(current.settings().name());
+            if (in.isEmpty()) {
+                return current;
+            }
+            try {
+                List<Link> links;
+                if (addresses != null) {
+                    links = addresses.links();
+                } else {
+                    try (RtnetlinkAddressManager own = RtnetlinkAddressManager.open()) {
+                        links = own.links();
+                    }
+                }
+                return instance(in.get(), defaults, links, vips, LinuxVrrpEngine::primaryAddress);
+            } catch (NetlinkException e) {
+                log.error("(" + current.settings().name() + ") cannot read the links: " + e.getMessage());
+                return current;
+            }
+        };
+    }
+
+    private static Set<InetAddress> vips(VrrpConfig config) {
         Set<InetAddress> vips = new HashSet<>();
         for (VrrpInstance in : config.instances()) {
             in.virtualIpaddresses().forEach(v -> vips.add(v.address().address()));
             in.virtualIpaddressesExcluded().forEach(v -> vips.add(v.address().address()));
         }
-        List<EngineInstance> instances = new ArrayList<>();
-        for (VrrpInstance in : config.instances()) {
-            instance(in, defaults, links, vips, log).ifPresent(instances::add);
-        }
-        return new VrrpEngine(instances, StaticConfig.of(config),
-                new EnginePorts(LinuxVrrpSocket::open, LinuxFrameSender::open, addresses, monitor, routes),
-                System::nanoTime, log);
+        return vips;
     }
 
-    static Optional<EngineInstance> instance(VrrpInstance in, VrrpDefaults defaults, List<Link> links,
-                                             Set<InetAddress> vips, Log log) {
-        String ifName = in.interfaceName();
-        Optional<Link> link = ifName == null ? Optional.empty()
-                : links.stream().filter(l -> l.name().equals(ifName)).findFirst();
+    private static Optional<Link> link(List<Link> links, String name) {
+        return links.stream().filter(l -> l.name().equals(name)).findFirst();
+    }
+
+    /**
+     * One instance as the engine runs it. Unusable (FAULT until resolved) when its interface is missing or
+     * has no source address: keepalived's "(VI_1) entering FAULT state (no IPv4 address for interface)".
+     */
+    static EngineInstance instance(VrrpInstance in, VrrpDefaults defaults, List<Link> links, Set<InetAddress> vips,
+                                   PrimaryAddresses primaries) {
+        String ifName = in.interfaceName() == null ? "" : in.interfaceName();
+        boolean v6 = in.family() == AddressFamily.IPV6;
+        Optional<Link> link = link(links, ifName);
+        String unusable = null;
+        InetAddress primary = in.srcIp();
         if (link.isEmpty()) {
-            log.error("(" + in.name() + ") interface " + ifName + " not found - instance not started");
-            return Optional.empty();
+            unusable = "interface " + ifName + " doesn't exist";
+        } else if (primary == null) {
+            primary = primaries.find(ifName, in.family(), vips);
+            if (primary == null) {
+                unusable = v6 ? "no IPv6 link-local address for interface" : "no IPv4 address for interface";
+            }
         }
-        InetAddress primary = in.srcIp() != null ? in.srcIp() : primaryAddress(ifName, in.family(), vips);
         if (primary == null) {
-            log.error("(" + in.name() + ") no " + (in.family() == AddressFamily.IPV6 ? "IPv6 link-local" : "IPv4")
-                    + " address on " + ifName + " - instance not started");
-            return Optional.empty();
+            primary = wildcard(v6);
         }
         V3ChecksumMode mode = in.v3ChecksumAsV2() ? V3ChecksumMode.AS_V2
                 : in.oldUnicastChecksum() == VrrpInstance.UnicastChecksum.OLD ? V3ChecksumMode.OLD_UNICAST
                 : V3ChecksumMode.PSEUDO_HEADER;
         InetAddress group = in.unicast() ? null : in.mcastDstIp() != null ? in.mcastDstIp()
-                : in.family() == AddressFamily.IPV6 ? defaults.mcastGroup6() : defaults.mcastGroup4();
+                : v6 ? defaults.mcastGroup6() : defaults.mcastGroup4();
         RouterSettings settings = RouterSettings.from(in, defaults, primary);
-        return Optional.of(new EngineInstance(settings, ifName, link.get().index(), group, mode, in.virtualRoutes(),
-                in.virtualRules()));
+        return new EngineInstance(settings, ifName, link.map(Link::index).orElse(0), group, mode, in.virtualRoutes(),
+                in.virtualRules(), unusable);
+    }
+
+    private static InetAddress wildcard(boolean v6) {
+        try {
+            return InetAddress.getByAddress(new byte[v6 ? 16 : 4]);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -101,7 +217,7 @@ public final class LinuxVrrpEngine {
      * VIP left behind by a killed daemon must never become the advert source: a peer holding the same VIP
      * would take the adverts for its own), for IPv6 the link-local address (RFC 5798 §5.1.2.1). Observed
      * with JDK 17: {@link NetworkInterface#getInetAddresses} lists the newest address first, so the
-     * kernel's first (primary) one is the last listed. To do: read IFA_F_SECONDARY via rtnetlink instead.
+     * kernel's first (primary) one is the last listed.
      */
     static InetAddress primaryAddress(String ifName, AddressFamily family, Set<InetAddress> vips) {
         try {
@@ -119,7 +235,7 @@ public final class LinuxVrrpEngine {
                 }
             }
             return found;
-        } catch (SocketException | java.net.UnknownHostException e) {
+        } catch (SocketException | UnknownHostException e) {
             return null;
         }
     }

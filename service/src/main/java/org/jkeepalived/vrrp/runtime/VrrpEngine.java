@@ -33,14 +33,18 @@ import org.jkeepalived.vrrp.packet.VrrpCodec;
 /**
  * Runs the {@link VirtualRouter}s of all instances on ONE loop thread ("vrrp", highest Java priority,
  * not a daemon thread): routers are not thread-safe and need no locks because only this thread touches
- * them. Receiver threads (one per socket) and the netlink thread only enqueue into the bounded inbox;
- * a full inbox drops the packet and counts it ({@link #inboxOverflows}). The loop waits on the inbox
- * until the earliest router deadline, feeds the routers, and carries out their {@link Action}s through
- * the ports ({@link ActionRunner}).
+ * them, the slots and the channels. Receiver threads (one per socket) and the netlink thread only enqueue
+ * into the bounded inbox; a full inbox drops the packet and counts it ({@link #inboxOverflows}). The loop
+ * waits on the inbox until the earliest deadline, feeds the routers, and carries out their
+ * {@link Action}s through the ports ({@link ActionRunner}).
  *
- * <p>Everything done on the loop thread is quick: sends on raw sockets, rtnetlink address requests
- * (acknowledged by the kernel in well under a millisecond) and AF_PACKET frames. Notify scripts, when they
- * come, must run elsewhere.
+ * <p>Everything done on the loop thread is quick: sends on raw sockets, rtnetlink requests (acknowledged
+ * by the kernel in well under a millisecond), AF_PACKET frames and, on reload or when an unusable
+ * instance may have become usable, opening a socket or re-reading the links.
+ *
+ * <p>A reload ({@link #reload}) runs on the loop too: instances are matched as keepalived matches them
+ * ({@link ReloadPlan}); a kept one keeps its state ({@link VirtualRouter#reconfigure}), a removed one stops
+ * (priority 0 from a MASTER), a new one starts.
  *
  * <p>The engine owns its ports once {@link #start}ed: {@link #stop} closes the sockets and frame senders
  * it opened, the monitor and the address manager.
@@ -54,9 +58,20 @@ public final class VrrpEngine {
     /** A deadline served later than this is logged: the loop (or the whole JVM) was stalled. */
     static final long LATE_TIMER_NANOS = 500_000_000L;
 
-    /** One instance: its router and its channel. Only the loop thread touches the router. */
+    /**
+     * Re-resolves an instance against the kernel's interfaces and addresses as they are now (Linux:
+     * {@link LinuxVrrpEngine}); called on the loop for unusable instances when links or addresses change.
+     */
+    @FunctionalInterface
+    public interface Resolver {
+        Resolver NONE = current -> current;
+
+        EngineInstance resolve(EngineInstance current);
+    }
+
+    /** One instance: its router and its channel (null while unusable). Only the loop thread touches it. */
     static final class Slot {
-        final EngineInstance instance;
+        EngineInstance instance;
         final VirtualRouter router;
         Channel channel;
 
@@ -66,7 +81,7 @@ public final class VrrpEngine {
         }
 
         String name() {
-            return instance.settings().name();
+            return router.settings().name();
         }
     }
 
@@ -74,7 +89,9 @@ public final class VrrpEngine {
     static final class Channel {
         final VrrpSocketSpec spec;
         final Map<Integer, Slot> byVrid = new HashMap<>();
-        VrrpSocket socket;
+        volatile VrrpSocket socket;
+        /** Set when the last instance left: its receiver closes the socket and ends. */
+        volatile boolean retired;
 
         Channel(VrrpSocketSpec spec) {
             this.spec = spec;
@@ -90,14 +107,19 @@ public final class VrrpEngine {
     private record LinkChange(NetlinkEvent event) implements Event {
     }
 
+    private record Reload(List<EngineInstance> instances, StaticConfig statics, Resolver resolver,
+                          CountDownLatch done) implements Event {
+    }
+
     private record Stop(CountDownLatch done) implements Event {
     }
 
     private final EnginePorts ports;
-    private StaticConfig statics;
     private final LongSupplier nanoTime;
     private final Log log;
-    private final List<Slot> slots = new ArrayList<>();
+    private StaticConfig statics;
+    private Resolver resolver;
+    private List<Slot> slots = new ArrayList<>();
     private final Map<VrrpSocketSpec, Channel> channels = new LinkedHashMap<>();
     private final BlockingQueue<Event> inbox = new ArrayBlockingQueue<>(INBOX_CAPACITY);
     private final AtomicLong inboxOverflows = new AtomicLong();
@@ -110,28 +132,33 @@ public final class VrrpEngine {
     private boolean stopped;
 
     public VrrpEngine(List<EngineInstance> instances, EnginePorts ports, LongSupplier nanoTime, Log log) {
-        this(instances, StaticConfig.NONE, ports, nanoTime, log);
+        this(instances, StaticConfig.NONE, Resolver.NONE, ports, nanoTime, log);
     }
 
-    public VrrpEngine(List<EngineInstance> instances, StaticConfig statics, EnginePorts ports, LongSupplier nanoTime,
-                      Log log) {
+    public VrrpEngine(List<EngineInstance> instances, StaticConfig statics, Resolver resolver, EnginePorts ports,
+                      LongSupplier nanoTime, Log log) {
         this.statics = Objects.requireNonNull(statics, "statics");
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.ports = Objects.requireNonNull(ports, "ports");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.log = Objects.requireNonNull(log, "log");
         for (EngineInstance in : instances) {
             Slot s = new Slot(in);
-            VrrpSocketSpec spec = new VrrpSocketSpec(in.ifName(), in.ifIndex(), in.settings().primaryAddress(),
-                    in.group());
-            Channel c = channels.computeIfAbsent(spec, Channel::new);
-            if (c.byVrid.putIfAbsent(in.settings().vrid(), s) != null) {
-                throw new IllegalArgumentException(in.settings().name() + ": VRID " + in.settings().vrid()
-                        + " is already used on " + in.ifName());
+            if (in.usable()) {
+                Channel c = channels.computeIfAbsent(spec(in), Channel::new);
+                if (c.byVrid.putIfAbsent(in.settings().vrid(), s) != null) {
+                    throw new IllegalArgumentException(s.name() + ": VRID " + in.settings().vrid()
+                            + " is already used on " + in.ifName());
+                }
+                s.channel = c;
             }
-            s.channel = c;
             slots.add(s);
             states.put(s.name(), VrrpState.INIT);
         }
+    }
+
+    private static VrrpSocketSpec spec(EngineInstance in) {
+        return new VrrpSocketSpec(in.ifName(), in.ifIndex(), in.settings().primaryAddress(), in.group());
     }
 
     /**
@@ -158,19 +185,40 @@ public final class VrrpEngine {
         loop.setPriority(Thread.MAX_PRIORITY);
         loop.setDaemon(false);
         loop.start();
-        for (Channel c : channels.values()) {
-            Thread t = new Thread(() -> receive(c), "vrrp-rx-" + c.spec.ifName() + "-"
-                    + c.spec.source().getHostAddress());
-            t.setDaemon(true);
-            t.setPriority(Thread.MAX_PRIORITY);
-            helpers.add(t);
-            t.start();
-        }
+        channels.values().forEach(this::startReceiver);
         if (ports.monitor() != null) {
             Thread t = new Thread(this::monitorLinks, "vrrp-netlink");
             t.setDaemon(true);
             helpers.add(t);
             t.start();
+        }
+    }
+
+    private synchronized void startReceiver(Channel c) {
+        Thread t = new Thread(() -> receive(c), "vrrp-rx-" + c.spec.ifName() + "-" + c.spec.source().getHostAddress());
+        t.setDaemon(true);
+        t.setPriority(Thread.MAX_PRIORITY);
+        helpers.add(t);
+        t.start();
+    }
+
+    /**
+     * Applies a reloaded configuration on the loop thread and waits for it (at most a few seconds): kept
+     * instances keep their state, removed ones stop, new ones start; static items are diffed. Returns
+     * false when the engine is not running or did not answer in time.
+     */
+    public boolean reload(List<EngineInstance> instances, StaticConfig nextStatics, Resolver nextResolver) {
+        if (!running) {
+            return false;
+        }
+        CountDownLatch done = new CountDownLatch(1);
+        try {
+            inbox.put(new Reload(List.copyOf(instances), Objects.requireNonNull(nextStatics),
+                    Objects.requireNonNull(nextResolver), done));
+            return done.await(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -200,7 +248,11 @@ public final class VrrpEngine {
         }
         running = false;
         closePorts();
-        for (Thread t : helpers) {
+        List<Thread> threads;
+        synchronized (this) {
+            threads = List.copyOf(helpers);
+        }
+        for (Thread t : threads) {
             try {
                 t.join(2L * RECEIVE_SLICE_MILLIS + 500);
             } catch (InterruptedException e) {
@@ -231,19 +283,24 @@ public final class VrrpEngine {
     // ---------------------------------------------------------------- threads
 
     private void receive(Channel c) {
-        while (running) {
+        while (running && !c.retired) {
             try {
                 Received r = c.socket.receive(RECEIVE_SLICE_MILLIS);
                 if (r != null && running && !inbox.offer(new Packet(c, r))) {
                     inboxOverflows.incrementAndGet();
                 }
             } catch (IOException | RuntimeException e) {
-                if (!running) {
-                    return;
+                if (!running || c.retired) {
+                    break;
                 }
                 log.error("VRRP receive on " + c.spec.ifName() + " failed: " + e.getMessage());
                 pause();
             }
+        }
+        if (c.retired) {
+            // Closed here, by its only reader, so no receive can touch a reused descriptor. A retired
+            // channel is out of the channel map, so stop() does not close it a second time.
+            c.socket.close();
         }
     }
 
@@ -277,11 +334,7 @@ public final class VrrpEngine {
         runner.applyStatic(statics);
         long now = nanoTime.getAsLong();
         for (Slot s : slots) {
-            Link link = initialLinks.stream().filter(l -> l.index() == s.instance.ifIndex()).findFirst().orElse(null);
-            if (link == null || !link.up()) {
-                apply(s, s.router.onInterfaceDown(now));
-            }
-            apply(s, s.router.start(now));
+            startRouter(s, initialLinks, now);
         }
         while (true) {
             long next = runner.nextDeadlineNanos();
@@ -306,6 +359,12 @@ public final class VrrpEngine {
                     onPacket(p.channel(), p.received());
                 } else if (ev instanceof LinkChange lc) {
                     onLink(lc.event());
+                } else if (ev instanceof Reload r) {
+                    try {
+                        onReload(r);
+                    } finally {
+                        r.done().countDown();
+                    }
                 }
                 now = nanoTime.getAsLong();
                 if (runner.nextDeadlineNanos() <= now) {
@@ -326,6 +385,20 @@ public final class VrrpEngine {
                 log.error("VRRP loop: " + e);
             }
         }
+    }
+
+    /** Leaves INIT: FAULT when unusable or its link is down (keepalived c.9), else as the router decides. */
+    private void startRouter(Slot s, List<Link> links, long now) {
+        if (!s.instance.usable()) {
+            apply(s, s.router.onUnusable(s.instance.unusable(), now));
+        } else if (!linkUp(links, s.instance.ifIndex())) {
+            apply(s, s.router.onInterfaceDown(now));
+        }
+        apply(s, s.router.start(now));
+    }
+
+    private static boolean linkUp(List<Link> links, int ifIndex) {
+        return links.stream().anyMatch(l -> l.index() == ifIndex && l.up());
     }
 
     private void shutdownAll() {
@@ -380,39 +453,205 @@ public final class VrrpEngine {
         long now = nanoTime.getAsLong();
         if (e instanceof NetlinkEvent.LinkUp up) {
             runner.forgetMac(up.ifIndex());
+            resolveUnusable(now);
             forInterface(up.ifIndex(), s -> apply(s, s.router.onInterfaceUp(now)));
         } else if (e instanceof NetlinkEvent.LinkDown down) {
             forInterface(down.ifIndex(), s -> apply(s, s.router.onInterfaceDown(now)));
         } else if (e instanceof NetlinkEvent.Overrun) {
             // Events were lost: read every link again (RTM_GETLINK) and tell each router.
-            List<Link> links;
-            try {
-                links = ports.addresses().links();
-            } catch (NetlinkException ex) {
-                log.error("cannot re-read links after a netlink overrun: " + ex.getMessage());
+            List<Link> links = links();
+            if (links == null) {
                 return;
             }
+            resolveUnusable(now);
             for (Slot s : slots) {
-                boolean up = links.stream().anyMatch(l -> l.index() == s.instance.ifIndex() && l.up());
-                apply(s, up ? s.router.onInterfaceUp(now) : s.router.onInterfaceDown(now));
+                if (s.instance.usable()) {
+                    boolean up = linkUp(links, s.instance.ifIndex());
+                    apply(s, up ? s.router.onInterfaceUp(now) : s.router.onInterfaceDown(now));
+                }
             }
-        } else {
             runner.onNetlinkEvent(e, slots);
+        } else {
+            if (e instanceof NetlinkEvent.AddressAdded) {
+                resolveUnusable(now);
+            }
+            runner.onNetlinkEvent(e, slots);
+        }
+    }
+
+    private List<Link> links() {
+        try {
+            return ports.addresses().links();
+        } catch (NetlinkException ex) {
+            log.error("cannot read the links: " + ex.getMessage());
+            return null;
         }
     }
 
     private void forInterface(int ifIndex, java.util.function.Consumer<Slot> action) {
         for (Slot s : slots) {
-            if (s.instance.ifIndex() == ifIndex) {
+            if (s.instance.usable() && s.instance.ifIndex() == ifIndex) {
                 action.accept(s);
             }
         }
+    }
+
+    /**
+     * An interface appeared or came up, or an address was added: an unusable instance may now have its
+     * interface and source address (keepalived leaves FAULT then). Quick: nothing to do when every instance
+     * is usable.
+     */
+    private void resolveUnusable(long now) {
+        List<Link> links = null;
+        for (Slot s : slots) {
+            if (s.instance.usable()) {
+                continue;
+            }
+            EngineInstance next = resolver.resolve(s.instance);
+            if (next.usable()) {
+                if (links == null && (links = links()) == null) {
+                    return;
+                }
+                log.info("(" + s.name() + ") interface " + next.ifName() + " now usable with source address "
+                        + next.settings().primaryAddress().getHostAddress());
+                rebind(s, next, now);
+                if (s.instance.usable()) {
+                    apply(s, linkUp(links, next.ifIndex()) ? s.router.onInterfaceUp(now) : s.router.onInterfaceDown(now));
+                    apply(s, s.router.onUnusable(null, now));
+                }
+            } else if (!next.equals(s.instance)) {
+                s.instance = next; // e.g. the interface exists now but has no address yet
+            }
+        }
+    }
+
+    /** Gives a slot a new instance: moves it to the right channel (opening one if needed), new settings. */
+    private void rebind(Slot s, EngineInstance next, long now) {
+        EngineInstance previous = s.instance;
+        if (previous.usable() && !next.usable()) {
+            apply(s, s.router.onUnusable(next.unusable(), now)); // a MASTER resigns on its old socket first
+        }
+        Channel wanted = null;
+        if (next.usable()) {
+            VrrpSocketSpec spec = spec(next);
+            wanted = s.channel != null && s.channel.spec.equals(spec) ? s.channel : channel(spec, s.name());
+            Slot other = wanted == null ? null : wanted.byVrid.get(next.settings().vrid());
+            if (other != null && other != s) {
+                log.error("(" + next.settings().name() + ") VRID " + next.settings().vrid() + " is already used on "
+                        + next.ifName() + " by " + other.name());
+                wanted = null;
+            }
+        }
+        if (s.channel != wanted) {
+            leaveChannel(s);
+            if (wanted != null) {
+                wanted.byVrid.put(next.settings().vrid(), s);
+            }
+            s.channel = wanted;
+        }
+        if (wanted == null && next.usable()) {
+            next = withUnusable(next, "cannot open a VRRP socket on " + next.ifName());
+        }
+        s.instance = next;
+        if (!previous.settings().name().equals(next.settings().name())) {
+            states.remove(previous.settings().name());
+        }
+        apply(s, s.router.reconfigure(next.settings(), now));
+        states.put(s.name(), s.router.state());
+        if (!next.usable() && s.router.state() != VrrpState.FAULT) {
+            apply(s, s.router.onUnusable(next.unusable(), now));
+        }
+    }
+
+    private static EngineInstance withUnusable(EngineInstance in, String reason) {
+        return new EngineInstance(in.settings(), in.ifName(), in.ifIndex(), in.group(), in.checksumMode(),
+                in.virtualRoutes(), in.virtualRules(), reason);
+    }
+
+    /** The channel for {@code spec}, opened now if new; null (logged) when the socket cannot be opened. */
+    private Channel channel(VrrpSocketSpec spec, String instance) {
+        Channel c = channels.get(spec);
+        if (c != null) {
+            return c;
+        }
+        c = new Channel(spec);
+        try {
+            c.socket = ports.sockets().open(spec);
+        } catch (IOException | RuntimeException e) {
+            log.error("(" + instance + ") cannot open the VRRP socket on " + spec.ifName() + ": " + e.getMessage());
+            return null;
+        }
+        channels.put(spec, c);
+        startReceiver(c);
+        return c;
+    }
+
+    private void leaveChannel(Slot s) {
+        Channel c = s.channel;
+        if (c == null) {
+            return;
+        }
+        c.byVrid.values().remove(s);
+        s.channel = null;
+        if (c.byVrid.isEmpty()) {
+            channels.remove(c.spec);
+            c.retired = true; // its receiver closes the socket within one receive slice
+        }
+    }
+
+    /** keepalived's reload: removed instances stop first, kept ones take their new settings, new ones start. */
+    private void onReload(Reload r) {
+        long now = nanoTime.getAsLong();
+        ReloadPlan<Slot> plan = ReloadPlan.of(slots, s -> s.instance, r.instances());
+        for (Slot s : plan.removed()) {
+            log.info("(" + s.name() + ") removed by the reload - stopping");
+            apply(s, s.router.shutdown(now));
+            leaveChannel(s);
+            states.remove(s.name());
+        }
+        List<Link> links = links();
+        List<Slot> next = new ArrayList<>();
+        for (ReloadPlan.Entry<Slot> e : plan.entries()) {
+            Slot s = e.kept();
+            if (s != null) {
+                EngineInstance previous = s.instance;
+                boolean wasUsable = previous.usable();
+                rebind(s, e.instance(), now);
+                if (!wasUsable && s.instance.usable() && links != null) {
+                    apply(s, linkUp(links, s.instance.ifIndex()) ? s.router.onInterfaceUp(now)
+                            : s.router.onInterfaceDown(now));
+                    apply(s, s.router.onUnusable(null, now));
+                }
+                runner.instanceReconfigured(previous, s);
+            } else {
+                s = new Slot(e.instance());
+                states.put(s.name(), VrrpState.INIT);
+                if (e.instance().usable()) {
+                    Channel c = channel(spec(e.instance()), s.name());
+                    if (c != null && c.byVrid.putIfAbsent(e.instance().settings().vrid(), s) == null) {
+                        s.channel = c;
+                    } else {
+                        s.instance = withUnusable(e.instance(), "cannot use a VRRP socket on " + e.instance().ifName());
+                    }
+                }
+                log.info("(" + s.name() + ") added by the reload - starting");
+                startRouter(s, links == null ? List.of() : links, now);
+            }
+            next.add(s);
+        }
+        slots = next;
+        runner.reloadStatic(statics, r.statics());
+        statics = r.statics();
+        resolver = r.resolver();
     }
 
     private void apply(Slot s, List<Action> actions) {
         for (Action a : actions) {
             if (a instanceof Action.StateChanged sc) {
                 states.put(s.name(), sc.to());
+            }
+            if (a instanceof Action.SendAdvert && s.channel == null) {
+                continue; // unusable: no socket (the router only advertises as MASTER, so this is a guard)
             }
             runner.run(s, a);
         }

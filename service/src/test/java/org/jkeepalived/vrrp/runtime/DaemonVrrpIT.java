@@ -41,20 +41,45 @@ class DaemonVrrpIT {
         }
     }
 
-    private Path config(int priority) throws Exception {
-        Path conf = dir.resolve("j.conf");
+    private Path config(int priority, String... vips) throws Exception {
+        return write("j.conf", "", "veth0", priority, vips.length == 0 ? new String[] {"10.9.0.100/24"} : vips);
+    }
+
+    private Path write(String name, String globals, String ifName, int priority, String... vips) throws Exception {
+        Path conf = dir.resolve(name);
         Files.writeString(conf, """
+                global_defs {
+                %s
+                }
                 vrrp_instance VI_1 {
-                  interface veth0
+                  interface %s
                   virtual_router_id 51
                   priority %d
                   advert_int 1
                   virtual_ipaddress {
-                    10.9.0.100/24
+                    %s
                   }
                 }
-                """.formatted(priority));
+                """.formatted(globals, ifName, priority, String.join("\n    ", vips)));
         return conf;
+    }
+
+    private Process start(Path conf, Path log) throws Exception {
+        process = new ProcessBuilder(ns.exec(List.of(Launcher.launcher().toString(), "-n", "-l", "-f",
+                conf.toString(), "-p", dir.resolve("j.pid").toString())))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return process;
+    }
+
+    static void await(String what, long timeoutMillis, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeoutMillis + " ms waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
     }
 
     @Test
@@ -68,26 +93,53 @@ class DaemonVrrpIT {
     }
 
     @Test
-    void aLoneInstanceBecomesMasterReloadSaysNotYetAndSigtermRemovesTheVip() throws Exception {
+    void aLoneInstanceBecomesMasterKeepsItOverAReloadAndSigtermRemovesTheVip() throws Exception {
         Path conf = config(150);
         Path log = dir.resolve("j.log");
-        process = new ProcessBuilder(ns.exec(List.of(Launcher.launcher().toString(), "-n", "-l", "-f",
-                conf.toString(), "-p", dir.resolve("j.pid").toString())))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        InteropIT.await("MASTER", 15_000, () -> read(log).contains("(VI_1) Entering MASTER STATE"));
-        InteropIT.await("VIP", 3_000, () -> ns.ip("-br", "addr").contains("10.9.0.100/24"));
+        start(conf, log);
+        await("MASTER", 15_000, () -> read(log).contains("(VI_1) Entering MASTER STATE"));
+        await("VIP", 3_000, () -> ns.ip("-br", "addr").contains("10.9.0.100/24"));
 
-        config(120);
-        ProcessHandle.of(pid()).orElseThrow(); // still alive
+        // SIGHUP with a new priority and a second VIP: the instance stays MASTER, its VIP stays put, the new one
+        // is added (keepalived's reload keeps a matched instance's state).
+        config(120, "10.9.0.100/24", "10.9.0.101/24");
         Netns.runProcess(List.of("kill", "-HUP", Long.toString(pid())), 10);
-        InteropIT.await("reload warning", 10_000,
-                () -> read(log).contains("VRRP configuration changes are not applied on reload yet"));
+        await("reload", 10_000, () -> read(log).contains("Reload complete"));
+        await("the second VIP", 3_000, () -> ns.ip("-br", "addr").contains("10.9.0.101/24"));
+        assertThat(ns.ip("-br", "addr")).contains("10.9.0.100/24");
+        String afterReload = read(log);
+        assertThat(afterReload).doesNotContain("removing VIPs").doesNotContain("not applied");
+        assertThat(afterReload.split("Entering MASTER STATE", -1)).hasSize(2); // entered once only
 
         Netns.runProcess(List.of("kill", "-TERM", Long.toString(pid())), 10);
         assertThat(process.waitFor(15, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();
         assertThat(read(log)).contains("(VI_1) removing VIPs.");
-        assertThat(ns.ip("-br", "addr")).doesNotContain("10.9.0.100");
+        assertThat(ns.ip("-br", "addr")).doesNotContain("10.9.0.100").doesNotContain("10.9.0.101");
+    }
+
+    @Test
+    void aMissingInterfaceStopsTheDaemonLikeKeepalivedUnlessDynamicInterfaces() throws Exception {
+        // keepalived 2.2.7 observed: "Non-existent interface specified in configuration", exit status 2.
+        Path conf = write("missing.conf", "", "veth9", 150, "10.9.0.100/24");
+        Netns.Result r = ns.run(List.of(Launcher.launcher().toString(), "-n", "-l", "-f", conf.toString(), "-p",
+                dir.resolve("m.pid").toString()), 60);
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.output()).contains("Non-existent interface specified in configuration");
+
+        // With dynamic_interfaces the instance waits in FAULT and runs once the interface exists.
+        Path dyn = write("dyn.conf", "  dynamic_interfaces", "veth9", 150, "10.9.1.100/24");
+        Path log = dir.resolve("dyn.log");
+        start(dyn, log);
+        await("FAULT", 15_000, () -> read(log).contains("(VI_1) Entering FAULT STATE"));
+        Thread.sleep(1_000);
+        assertThat(read(log)).doesNotContain("Entering MASTER STATE");
+        ns.ip("link", "add", "veth9", "type", "veth", "peer", "name", "jkp9");
+        ns.ip("link", "set", "jkp9", "up");
+        ns.ip("addr", "add", "10.9.1.1/24", "dev", "veth9");
+        ns.ip("link", "set", "veth9", "up");
+        await("MASTER on veth9", 10_000, () -> read(log).contains("(VI_1) Entering MASTER STATE"));
+        await("VIP on veth9", 3_000, () -> ns.ip("-br", "addr").contains("10.9.1.100/24"));
     }
 
     private long pid() throws Exception {

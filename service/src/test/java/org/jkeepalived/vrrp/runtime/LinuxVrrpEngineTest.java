@@ -24,9 +24,10 @@ class LinuxVrrpEngineTest {
     private Optional<EngineInstance> instance(String body) {
         LoadResult r = VrrpConf.load(VrrpConf.inst("mcast_src_ip 10.0.0.2\n" + body));
         VrrpInstance in = VrrpConf.only(r);
-        return LinuxVrrpEngine.instance(in, r.config().global().vrrp(), LINKS, Set.of(),
-                Log.to((l, d, m) -> log.add(m)));
+        return Optional.of(LinuxVrrpEngine.instance(in, r.config().global().vrrp(), LINKS, Set.of(), NONE));
     }
+
+    static final LinuxVrrpEngine.PrimaryAddresses NONE = (ifName, family, vips) -> null;
 
     @Test
     void multicastV2InstanceOnAKnownInterface() {
@@ -47,12 +48,28 @@ class LinuxVrrpEngineTest {
     }
 
     @Test
-    void aMissingInterfaceLeavesTheInstanceOutWithAnError() {
+    void aMissingInterfaceMakesTheInstanceUnusable() {
         LoadResult r = VrrpConf.load(VrrpConf.inst("mcast_src_ip 10.0.0.2"));
-        Optional<EngineInstance> e = LinuxVrrpEngine.instance(VrrpConf.only(r), r.config().global().vrrp(),
-                List.of(), Set.of(), Log.to((l, d, m) -> log.add(m)));
-        assertThat(e).isEmpty();
-        assertThat(log).containsExactly("(VI_1) interface eth0 not found - instance not started");
+        EngineInstance e = LinuxVrrpEngine.instance(VrrpConf.only(r), r.config().global().vrrp(), List.of(),
+                Set.of(), NONE);
+        assertThat(e.usable()).isFalse();
+        assertThat(e.unusable()).isEqualTo("interface eth0 doesn't exist");
+        assertThat(e.ifIndex()).isZero();
+    }
+
+    @Test
+    void anInterfaceWithoutAnIpv4AddressMakesTheInstanceUnusableWithKeepalivedsReason() {
+        LoadResult r = VrrpConf.load(VrrpConf.inst("priority 100"));
+        EngineInstance e = LinuxVrrpEngine.instance(VrrpConf.only(r), r.config().global().vrrp(), LINKS, Set.of(),
+                NONE);
+        assertThat(e.unusable()).isEqualTo("no IPv4 address for interface");
+        assertThat(e.ifIndex()).isEqualTo(7);
+        assertThat(e.settings().primaryAddress()).isEqualTo(Vrrp.addr("0.0.0.0"));
+        EngineInstance found = LinuxVrrpEngine.instance(VrrpConf.only(r), r.config().global().vrrp(), LINKS,
+                Set.of(), (ifName, family, vips) -> Vrrp.addr("10.0.0.9"));
+        assertThat(found.usable()).isTrue();
+        assertThat(found.settings().primaryAddress()).isEqualTo(Vrrp.addr("10.0.0.9"));
+        assertThat(found.key()).isEqualTo(e.key());
     }
 
     @Test
