@@ -37,13 +37,23 @@ public record EngineInstance(RouterSettings settings, String ifName, int ifIndex
         return unusable == null;
     }
 
-    /** How a reload recognises the same instance (keepalived: VRID, family, interface, unicast or multicast). */
-    record Key(int vrid, boolean ipv6, String ifName, boolean unicast) {
+    /**
+     * How a reload recognises the same instance, as keepalived does: VRID, family, interface, unicast or
+     * multicast and the multicast group. The source address must match too, see {@link #sameSource}.
+     */
+    record Key(int vrid, boolean ipv6, String ifName, boolean unicast, InetAddress group) {
     }
 
     Key key() {
         return new Key(settings.vrid(), settings.primaryAddress() instanceof java.net.Inet6Address, ifName,
-                settings.unicast());
+                settings.unicast(), group);
+    }
+
+    /** Same advert source; an unusable instance's wildcard source (not known yet) matches any. */
+    boolean sameSource(EngineInstance other) {
+        InetAddress a = settings.primaryAddress();
+        InetAddress b = other.settings.primaryAddress();
+        return a.equals(b) || a.isAnyLocalAddress() || b.isAnyLocalAddress();
     }
 
     public EngineInstance {

@@ -185,6 +185,8 @@ public final class LinuxVrrpEngine {
         InetAddress primary = in.srcIp();
         if (link.isEmpty()) {
             unusable = "interface " + ifName + " doesn't exist";
+        } else if (in.unicastConfigured() && in.unicastPeers().isEmpty() && in.unicastFaultNoPeer()) {
+            unusable = "no unicast peers"; // unicast_fault_no_peer: FAULT rather than falling back to multicast
         } else if (primary == null) {
             primary = primaries.find(ifName, in.family(), vips);
             if (primary == null) {

@@ -6,7 +6,8 @@ import java.util.function.Function;
 
 /**
  * How a reload maps running instances onto the new configuration, as keepalived does: an instance is the
- * same when its VRID, address family, interface and unicast-or-multicast match ({@link EngineInstance#key});
+ * same when its VRID, address family, interface, unicast-or-multicast, group ({@link EngineInstance#key}) and
+ * source address match;
  * its name, priority, VIPs and timers may change. Each running instance matches at most one new one (the
  * first, in file order). Pure.
  *
@@ -21,7 +22,8 @@ record ReloadPlan<S>(List<Entry<S>> entries, List<S> removed) {
         List<S> left = new ArrayList<>(running);
         List<Entry<S>> entries = new ArrayList<>();
         for (EngineInstance in : next) {
-            S match = left.stream().filter(s -> instanceOf.apply(s).key().equals(in.key())).findFirst().orElse(null);
+            S match = left.stream().filter(s -> instanceOf.apply(s).key().equals(in.key())
+                    && instanceOf.apply(s).sameSource(in)).findFirst().orElse(null);
             left.remove(match);
             entries.add(new Entry<>(in, match));
         }

@@ -82,4 +82,13 @@ class LinuxVrrpEngineTest {
         assertThat(LinuxVrrpEngine.primaryAddress("no-such-if0",
                 org.jkeepalived.config.model.vrrp.AddressFamily.IPV4, Set.of())).isNull();
     }
+
+    @Test
+    void anEmptyUnicastPeerBlockWithUnicastFaultNoPeerIsUnusableAndWithoutItMulticast() {
+        EngineInstance fault = instance("unicast_peer {\n}\nunicast_fault_no_peer").orElseThrow();
+        assertThat(fault.unusable()).isEqualTo("no unicast peers");
+        EngineInstance multicast = instance("unicast_peer {\n}").orElseThrow();
+        assertThat(multicast.usable()).isTrue();
+        assertThat(multicast.group()).isEqualTo(Vrrp.addr("224.0.0.18"));
+    }
 }
