@@ -3,6 +3,7 @@ package org.jkeepalived.daemon;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.jkeepalived.config.LoadResult;
 import org.jkeepalived.config.model.KeepalivedConfig;
@@ -132,31 +133,54 @@ final class Daemon implements ControlLoop.Handler {
      */
     private int wireSubsystems(Lifecycle l) {
         KeepalivedConfig config = l.config();
-        if (!(options.check() && !options.vrrp()) && !config.vrrp().instances().isEmpty()) {
+        if (!(options.check() && !options.vrrp())) {
             Log vrrpLog = Log.get("vrrp");
-            LinuxVrrpEngine vrrp;
-            try {
-                vrrp = LinuxVrrpEngine.create(config.vrrp(), config.global().vrrp(), vrrpLog);
-                vrrp.engine().start();
-            } catch (LinuxVrrpEngine.ConfigRefused e) {
-                fail(e.getMessage());
-                return EXIT_CONFIG_REFUSED;
-            } catch (IOException e) {
-                int errno = e instanceof NativeException n ? n.errno() : e instanceof NetlinkException n ? n.errno() : 0;
-                fail(errno == Errno.EPERM || errno == Errno.EACCES
-                        ? "cannot open the VRRP sockets: " + e.getMessage()
-                                + " - jkeepalived needs CAP_NET_RAW and CAP_NET_ADMIN (run it as root)"
-                        : "cannot start VRRP: " + e.getMessage());
-                return EXIT_FAILURE;
+            AtomicReference<LinuxVrrpEngine> vrrp = new AtomicReference<>();
+            if (!config.vrrp().instances().isEmpty()) {
+                int status = startVrrp(config, vrrp, vrrpLog);
+                if (status != 0) {
+                    return status;
+                }
             }
-            l.onStop("vrrp", vrrp.engine()::stop);
+            l.onStop("vrrp", () -> {
+                LinuxVrrpEngine running = vrrp.get();
+                if (running != null) {
+                    running.engine().stop();
+                }
+            });
             l.onReload("vrrp", (previous, next) -> {
-                if (!vrrp.reload(next.vrrp(), next.global().vrrp())) {
+                LinuxVrrpEngine running = vrrp.get();
+                if (running == null) {
+                    // keepalived 2.2.7 observed: a reload that brings the first instances starts VRRP then.
+                    if (!next.vrrp().instances().isEmpty()) {
+                        startVrrp(next, vrrp, vrrpLog);
+                    }
+                } else if (!running.reload(next.vrrp(), next.global().vrrp())) {
                     vrrpLog.error("VRRP reload not applied: the VRRP loop is not running or did not answer");
                 }
             });
         }
         return 0;
+    }
+
+    /** Creates and starts the VRRP engine into {@code holder}; a non-zero exit status when it cannot (logged). */
+    private int startVrrp(KeepalivedConfig config, AtomicReference<LinuxVrrpEngine> holder, Log vrrpLog) {
+        try {
+            LinuxVrrpEngine vrrp = LinuxVrrpEngine.create(config.vrrp(), config.global().vrrp(), vrrpLog);
+            vrrp.engine().start();
+            holder.set(vrrp);
+            return 0;
+        } catch (LinuxVrrpEngine.ConfigRefused e) {
+            fail(e.getMessage());
+            return EXIT_CONFIG_REFUSED;
+        } catch (IOException e) {
+            int errno = e instanceof NativeException n ? n.errno() : e instanceof NetlinkException n ? n.errno() : 0;
+            fail(errno == Errno.EPERM || errno == Errno.EACCES
+                    ? "cannot open the VRRP sockets: " + e.getMessage()
+                            + " - jkeepalived needs CAP_NET_RAW and CAP_NET_ADMIN (run it as root)"
+                    : "cannot start VRRP: " + e.getMessage());
+            return EXIT_FAILURE;
+        }
     }
 
     private LoadResult loadConfig() {

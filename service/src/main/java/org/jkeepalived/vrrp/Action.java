@@ -22,10 +22,18 @@ public sealed interface Action {
         }
     }
 
-    /** Remove the virtual addresses, on leaving MASTER. */
-    record RemoveVips(List<VirtualAddress> addresses) implements Action {
+    /**
+     * Remove the virtual addresses, on leaving MASTER; or, with {@code cleanup}, make sure they are absent
+     * when an instance starts as BACKUP or FAULT (a killed daemon may have left them behind; keepalived logs
+     * "removing VIPs." then too). Absent addresses are not an error.
+     */
+    record RemoveVips(List<VirtualAddress> addresses, boolean cleanup) implements Action {
         public RemoveVips {
             addresses = List.copyOf(addresses);
+        }
+
+        public RemoveVips(List<VirtualAddress> addresses) {
+            this(addresses, false);
         }
     }
 

@@ -133,6 +133,11 @@ public final class VirtualRouter {
     public List<Action> start(long nowNanos) {
         begin();
         if (state == VrrpState.INIT) {
+            if (!settings.addressOwner() || !settings.wantMaster() || faulted()) {
+                // keepalived 2.2.7 observed: "(VI_1) removing VIPs." before "Entering BACKUP STATE (init)" and
+                // at FAULT: VIPs a killed daemon left behind must not stay up on a router that is not MASTER.
+                out.add(new Action.RemoveVips(settings.virtualAddresses(), true));
+            }
             if (faulted()) {
                 transitionTo(VrrpState.FAULT, faultReason(), nowNanos);
             } else if (settings.addressOwner() && settings.wantMaster()) {

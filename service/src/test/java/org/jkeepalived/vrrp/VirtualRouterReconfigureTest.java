@@ -73,7 +73,7 @@ class VirtualRouterReconfigureTest {
     void unusableInstanceStartsInFaultAndJoinsWhenUsable() {
         VirtualRouter r = new VirtualRouter(settings().build());
         assertThat(r.onUnusable("no IPv4 address for interface", 0)).isEmpty(); // INIT: start() decides
-        assertThat(r.start(0)).containsExactly(
+        assertThat(r.start(0)).containsExactly(new RemoveVips(List.of(vip(VIP)), true),
                 new StateChanged(VrrpState.INIT, VrrpState.FAULT, "no IPv4 address for interface"));
         assertThat(r.nextDeadlineNanos()).isEqualTo(VirtualRouter.NEVER);
         assertThat(r.onAdvert(rx(200, "10.0.0.9"), SEC)).isEmpty();

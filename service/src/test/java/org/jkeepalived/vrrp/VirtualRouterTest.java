@@ -43,7 +43,9 @@ class VirtualRouterTest {
     void startsInBackupWithMasterDownTimer() {
         VirtualRouter r = new VirtualRouter(settings().wantMaster(true).build());
         assertThat(r.nextDeadlineNanos()).isEqualTo(VirtualRouter.NEVER);
-        assertThat(r.start(0)).containsExactly(new StateChanged(VrrpState.INIT, VrrpState.BACKUP, "startup"));
+        // keepalived 2.2.7 observed: "removing VIPs." (leftovers of a killed daemon) before "Entering BACKUP STATE".
+        assertThat(r.start(0)).containsExactly(new RemoveVips(VIPS, true),
+                new StateChanged(VrrpState.INIT, VrrpState.BACKUP, "startup"));
         // state MASTER is only a wish: Master_Down_Interval = 3 × 1 s + (256-100)/256 s.
         assertThat(r.nextDeadlineNanos()).isEqualTo(DOWN_100).isEqualTo(3_609_375_000L);
         assertThat(r.start(5)).isEmpty();
@@ -255,7 +257,8 @@ class VirtualRouterTest {
     void startWhileInterfaceDownIsFault() {
         VirtualRouter r = new VirtualRouter(settings().build());
         r.onInterfaceDown(0);
-        assertThat(r.start(0)).containsExactly(new StateChanged(VrrpState.INIT, VrrpState.FAULT, "interface down"));
+        assertThat(r.start(0)).containsExactly(new RemoveVips(VIPS, true),
+                new StateChanged(VrrpState.INIT, VrrpState.FAULT, "interface down"));
     }
 
     @Test

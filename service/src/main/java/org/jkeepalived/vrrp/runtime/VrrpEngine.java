@@ -181,10 +181,18 @@ public final class VrrpEngine {
         }
         runner = new ActionRunner(ports, log, links, nanoTime);
         running = true;
-        loop = new Thread(() -> runLoop(links), "vrrp");
+        CountDownLatch started = new CountDownLatch(1);
+        loop = new Thread(() -> runLoop(links, started), "vrrp");
         loop.setPriority(Thread.MAX_PRIORITY);
         loop.setDaemon(false);
         loop.start();
+        try {
+            // Every instance has left INIT before start() returns (keepalived logs "Entering BACKUP STATE
+            // (init)" before "Startup complete").
+            started.await(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         channels.values().forEach(this::startReceiver);
         if (ports.monitor() != null) {
             Thread t = new Thread(this::monitorLinks, "vrrp-netlink");
@@ -330,11 +338,17 @@ public final class VrrpEngine {
         }
     }
 
-    private void runLoop(List<Link> initialLinks) {
-        runner.applyStatic(statics);
+    private void runLoop(List<Link> initialLinks, CountDownLatch started) {
         long now = nanoTime.getAsLong();
-        for (Slot s : slots) {
-            startRouter(s, initialLinks, now);
+        try {
+            runner.applyStatic(statics);
+            for (Slot s : slots) {
+                startRouter(s, initialLinks, now);
+            }
+        } catch (RuntimeException e) {
+            log.error("VRRP start: " + e);
+        } finally {
+            started.countDown();
         }
         while (true) {
             long next = runner.nextDeadlineNanos();

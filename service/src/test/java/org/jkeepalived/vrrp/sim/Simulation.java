@@ -127,7 +127,7 @@ final class Simulation {
                     throw new AssertionError("node " + node + " added VIPs twice at " + nowNanos);
                 }
                 vipsHeld.set(node, true);
-            } else if (a instanceof Action.RemoveVips) {
+            } else if (a instanceof Action.RemoveVips rv && !rv.cleanup()) {
                 if (!vipsHeld.get(node)) {
                     throw new AssertionError("node " + node + " removed VIPs it did not hold at " + nowNanos);
                 }
