@@ -166,7 +166,9 @@ final class Daemon implements ControlLoop.Handler {
     /** Creates and starts the VRRP engine into {@code holder}; a non-zero exit status when it cannot (logged). */
     private int startVrrp(KeepalivedConfig config, AtomicReference<LinuxVrrpEngine> holder, Log vrrpLog) {
         try {
-            LinuxVrrpEngine vrrp = LinuxVrrpEngine.create(config.vrrp(), config.global().vrrp(), vrrpLog);
+            var process = config.global().process();
+            LinuxVrrpEngine vrrp = LinuxVrrpEngine.create(config.vrrp(), config.global().vrrp(), process.vrrpPriority(),
+                    process.vrrpRtPriority(), vrrpLog);
             vrrp.engine().start();
             holder.set(vrrp);
             return 0;

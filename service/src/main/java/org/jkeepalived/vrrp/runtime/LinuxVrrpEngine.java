@@ -71,6 +71,12 @@ public final class LinuxVrrpEngine {
      * keepalived 2.2.7 observed: "Non-existent interface specified in configuration", exit 2).
      */
     public static LinuxVrrpEngine create(VrrpConfig config, VrrpDefaults defaults, Log log) throws IOException {
+        return create(config, defaults, 0, 0, log);
+    }
+
+    /** As {@link #create(VrrpConfig, VrrpDefaults, Log)}, the VRRP threads at {@code nice} or SCHED_RR {@code rtPriority}. */
+    public static LinuxVrrpEngine create(VrrpConfig config, VrrpDefaults defaults, int nice, int rtPriority, Log log)
+            throws IOException {
         RtnetlinkAddressManager addresses = RtnetlinkAddressManager.open();
         NetlinkMonitor monitor = null;
         RouteManager routes = null;
@@ -100,6 +106,9 @@ public final class LinuxVrrpEngine {
         VrrpEngine engine = new VrrpEngine(instances, StaticConfig.of(config), resolver(config, defaults, addresses, log),
                 new EnginePorts(LinuxVrrpSocket::open, LinuxFrameSender::open, addresses, monitor, routes),
                 System::nanoTime, log);
+        if (rtPriority > 0 || nice != 0) {
+            engine.tuneThreadsWith(new ThreadTuning(nice, rtPriority, log));
+        }
         return new LinuxVrrpEngine(engine, log);
     }
 

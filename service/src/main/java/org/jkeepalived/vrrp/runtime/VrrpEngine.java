@@ -69,6 +69,15 @@ public final class VrrpEngine {
         EngineInstance resolve(EngineInstance current);
     }
 
+    /** Sets a VRRP thread's CPU scheduling as it starts ({@code vrrp_rt_priority}, {@code vrrp_priority}). */
+    @FunctionalInterface
+    public interface ThreadTuner {
+        ThreadTuner NONE = thread -> {
+        };
+
+        void tune(String thread);
+    }
+
     /** One instance: its router and its channel (null while unusable). Only the loop thread touches it. */
     static final class Slot {
         EngineInstance instance;
@@ -127,6 +136,7 @@ public final class VrrpEngine {
     private final Map<String, VrrpState> states = new ConcurrentHashMap<>();
     private final List<Thread> helpers = new ArrayList<>();
     private ActionRunner runner;
+    private volatile ThreadTuner tuner = ThreadTuner.NONE;
     private Thread loop;
     private volatile boolean running;
     private boolean stopped;
@@ -159,6 +169,11 @@ public final class VrrpEngine {
 
     private static VrrpSocketSpec spec(EngineInstance in) {
         return new VrrpSocketSpec(in.ifName(), in.ifIndex(), in.settings().primaryAddress(), in.group());
+    }
+
+    /** How each VRRP thread sets its scheduling when it starts; call before {@link #start}. */
+    public void tuneThreadsWith(ThreadTuner threadTuner) {
+        this.tuner = Objects.requireNonNull(threadTuner, "threadTuner");
     }
 
     /**
@@ -291,6 +306,7 @@ public final class VrrpEngine {
     // ---------------------------------------------------------------- threads
 
     private void receive(Channel c) {
+        tuner.tune(Thread.currentThread().getName());
         while (running && !c.retired) {
             try {
                 Received r = c.socket.receive(RECEIVE_SLICE_MILLIS);
@@ -313,6 +329,7 @@ public final class VrrpEngine {
     }
 
     private void monitorLinks() {
+        tuner.tune(Thread.currentThread().getName());
         while (running) {
             try {
                 for (NetlinkEvent e : ports.monitor().poll(RECEIVE_SLICE_MILLIS)) {
@@ -339,6 +356,7 @@ public final class VrrpEngine {
     }
 
     private void runLoop(List<Link> initialLinks, CountDownLatch started) {
+        tuner.tune(Thread.currentThread().getName());
         long now = nanoTime.getAsLong();
         try {
             runner.applyStatic(statics);

@@ -135,4 +135,14 @@ class VrrpEngineReloadTest {
         assertThat(sockets.keySet()).extracting(VrrpSocketSpec::ifName).containsExactly("eth1");
         assertThat(log).contains("(VI_1) Entering FAULT STATE", "(VI_1) Entering MASTER STATE");
     }
+
+    @Test
+    void everyVrrpThreadIsTunedAsItStarts() throws Exception {
+        List<String> tuned = new CopyOnWriteArrayList<>();
+        VrrpEngine e = engine(List.of(instance(settings("VI_1", 1, 150, Vrrp.VIP).build())), VrrpEngine.Resolver.NONE);
+        e.tuneThreadsWith(tuned::add);
+        e.start();
+        await("three threads tuned", 2_000, () -> tuned.size() == 3);
+        assertThat(tuned).containsExactlyInAnyOrder("vrrp", "vrrp-rx-eth0-10.0.0.1", "vrrp-netlink");
+    }
 }

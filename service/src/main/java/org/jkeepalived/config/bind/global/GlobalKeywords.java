@@ -103,10 +103,12 @@ public final class GlobalKeywords {
                 .leafNotImplemented("dbus_service_name")
                 .leafNotImplemented("dbus_no_interface_name");
         // process tuning
+        g.leaf("vrrp_priority").leaf("vrrp_rt_priority"); // the VRRP threads' nice value / SCHED_RR priority
         for (String p : new String[] {"vrrp", "checker", "bfd"}) {
-            g.leafNotImplemented(p + "_priority")
-                    .leafNotImplemented(p + "_rt_priority")
-                    .leafNotImplemented(p + "_no_swap")
+            if (!p.equals("vrrp")) {
+                g.leafNotImplemented(p + "_priority").leafNotImplemented(p + "_rt_priority");
+            }
+            g.leafNotImplemented(p + "_no_swap")
                     .leafNotImplemented(p + "_cpu_affinity")
                     .leafNotImplemented(p + "_rlimit_rttime", p + "_rlimit_rtime");
         }
