@@ -506,6 +506,8 @@ public final class VrrpEngine {
         } else {
             if (e instanceof NetlinkEvent.AddressAdded) {
                 resolveUnusable(now);
+            } else if (e instanceof NetlinkEvent.AddressRemoved removed) {
+                sourceRemoved(removed, now);
             }
             runner.onNetlinkEvent(e, slots);
         }
@@ -553,6 +555,24 @@ public final class VrrpEngine {
                 }
             } else if (!next.equals(s.instance)) {
                 s.instance = next; // e.g. the interface exists now but has no address yet
+            }
+        }
+    }
+
+    /**
+     * An instance's advert source address was deleted: it takes the interface's next address, or waits in
+     * FAULT for one (keepalived: "entering FAULT state (no IPv4 address for interface)").
+     */
+    private void sourceRemoved(NetlinkEvent.AddressRemoved removed, long now) {
+        for (Slot s : slots) {
+            if (s.instance.usable() && s.instance.ifIndex() == removed.ifIndex()
+                    && s.instance.settings().primaryAddress().equals(removed.address())) {
+                EngineInstance next = resolver.resolve(s.instance);
+                if (!next.equals(s.instance)) {
+                    log.info("(" + s.name() + ") source address " + removed.address().getHostAddress() + " removed"
+                            + (next.usable() ? ", now " + next.settings().primaryAddress().getHostAddress() : ""));
+                    rebind(s, next, now);
+                }
             }
         }
     }

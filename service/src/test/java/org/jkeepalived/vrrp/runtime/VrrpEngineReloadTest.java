@@ -145,4 +145,26 @@ class VrrpEngineReloadTest {
         await("three threads tuned", 2_000, () -> tuned.size() == 3);
         assertThat(tuned).containsExactlyInAnyOrder("vrrp", "vrrp-rx-eth0-10.0.0.1", "vrrp-netlink");
     }
+
+    @Test
+    void losingTheSourceAddressIsFaultUntilOneComesBack() throws Exception {
+        EngineInstance usable = instance(settings("VI_1", 1, 150, Vrrp.VIP).build());
+        RouterSettings wildcard = RouterSettings.builder("VI_1", 1, Vrrp.addr("0.0.0.0")).version(3).priority(150)
+                .advertIntervalCentis(10).addresses(List.of(Vrrp.VIP), List.of(Vrrp.vip(Vrrp.VIP))).build();
+        EngineInstance unusable = new EngineInstance(wildcard, "eth0", 2, GROUP, V3ChecksumMode.PSEUDO_HEADER,
+                List.of(), List.of(), "no IPv4 address for interface");
+        java.util.concurrent.atomic.AtomicBoolean hasSource = new java.util.concurrent.atomic.AtomicBoolean(true);
+        engine(List.of(usable), current -> hasSource.get() ? usable : unusable).start();
+        await("MASTER", 3_000, () -> engine.states().get("VI_1") == VrrpState.MASTER);
+
+        hasSource.set(false);
+        monitor.post(new org.jkeepalived.netlink.NetlinkEvent.AddressRemoved(2, SELF, 24));
+        await("FAULT", 2_000, () -> engine.states().get("VI_1") == VrrpState.FAULT);
+        assertThat(priorities(1)).last().isEqualTo(0); // the MASTER resigned first
+        assertThat(has(Vrrp.VIP)).isFalse();
+
+        hasSource.set(true);
+        monitor.post(new org.jkeepalived.netlink.NetlinkEvent.AddressAdded(2, SELF, 24));
+        await("MASTER again", 3_000, () -> engine.states().get("VI_1") == VrrpState.MASTER);
+    }
 }
