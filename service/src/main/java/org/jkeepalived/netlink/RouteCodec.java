@@ -257,7 +257,7 @@ public final class RouteCodec {
         }
         int table = a.containsKey(RTA_TABLE) ? u32At(a.get(RTA_TABLE)) : p[4] & 0xff;
         int metric = u32At(a.get(RTA_PRIORITY));
-        return new NetlinkEvent.RouteRemoved(family, dst, prefix, table, p[8] & 0xff, p[5] & 0xff, p[3] & 0xff,
+        return new NetlinkEvent.RouteRemoved(family, dst, prefix, table, p[7] & 0xff, p[5] & 0xff, p[3] & 0xff,
                 metric < 0 ? null : metric, Math.max(0, u32At(a.get(RTA_OIF))), inet(a.get(RTA_GATEWAY), family));
     }
 
