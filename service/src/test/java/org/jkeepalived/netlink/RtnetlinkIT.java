@@ -103,7 +103,7 @@ class RtnetlinkIT {
         }
     }
 
-    private static void awaitEvent(NetlinkMonitor monitor, Predicate<NetlinkEvent> wanted) throws Exception {
+    static void awaitEvent(NetlinkMonitor monitor, Predicate<NetlinkEvent> wanted) throws Exception {
         List<NetlinkEvent> seen = new ArrayList<>();
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (System.nanoTime() < deadline) {
