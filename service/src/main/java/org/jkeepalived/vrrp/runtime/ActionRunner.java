@@ -95,6 +95,11 @@ final class ActionRunner {
         } else if (a instanceof Action.SendGratuitous g) {
             gratuitous(s, g.repeat(), g.addresses());
         } else if (a instanceof Action.StateChanged sc) {
+            if (sc.from() == VrrpState.INIT && sc.to() != VrrpState.MASTER) {
+                // keepalived 2.2.7 (observed) removes an instance's virtual rules and routes when it starts
+                // as BACKUP: what a crashed run left behind must not route traffic for a non-MASTER.
+                owned.removeLeftovers(name, s.instance.virtualRoutes(), s.instance.virtualRules());
+            }
             stateChanged(name, sc);
         } else if (a instanceof Action.PriorityChanged pc) {
             log.effectivePriorityChanged(name, pc.from(), pc.to());
@@ -330,7 +335,8 @@ final class ActionRunner {
 
     /**
      * Every monitor event that is not about link state, on the loop thread: something deleted by someone
-     * else while we own it is put back ({@link OwnedItems} for static items and virtual routes/rules).
+     * else while we own it is put back ({@link OwnedItems} for static items and virtual routes/rules). An
+     * {@link NetlinkEvent.Overrun} (lost events) puts back everything owned.
      *
      * <p>A tracked VIP or eVIP of a MASTER: keepalived 2.2.7 (observed) logs "Netlink reflector reports IP
      * 10.9.0.100 removed from veth0", leaves MASTER (priority 0, removes everything) and re-elects; alone it
@@ -339,6 +345,16 @@ final class ActionRunner {
      * left deleted (keepalived does nothing either).
      */
     void onNetlinkEvent(NetlinkEvent e, List<VrrpEngine.Slot> slots) {
+        if (e instanceof NetlinkEvent.Overrun) {
+            // Deletions may have been lost with the dropped events: put back whatever we own (EEXIST is fine).
+            for (VrrpEngine.Slot s : slots) {
+                if (s.router.state() == VrrpState.MASTER) {
+                    s.instance.settings().virtualAddresses().forEach(v -> changeAddress(s, v, true));
+                }
+            }
+            owned.reassert();
+            return;
+        }
         if (e instanceof NetlinkEvent.AddressRemoved ar) {
             for (VrrpEngine.Slot s : slots) {
                 if (s.router.state() != VrrpState.MASTER) {

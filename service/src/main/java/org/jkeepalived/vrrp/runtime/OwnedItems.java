@@ -169,6 +169,46 @@ final class OwnedItems {
         }
     }
 
+    /**
+     * An instance starting as BACKUP or FAULT: its virtual rules and routes are removed in case a previous
+     * run left them (keepalived 2.2.7 logs "(VI_1) removing Virtual Rules" / "Routes" then, observed).
+     * Nothing becomes owned; "not there" answers are fine.
+     */
+    void removeLeftovers(String instance, List<VirtualRoute> vroutes, List<VirtualRule> vrules) {
+        if (virtuals.containsKey(instance) || routes == null) {
+            return;
+        }
+        // Never what is owned otherwise (a static item, another MASTER's): only true leftovers.
+        Set<Object> ownedSpecs = new HashSet<>();
+        staticRoutes.forEach(i -> ownedSpecs.add(i.spec()));
+        staticRules.forEach(i -> ownedSpecs.add(i.spec()));
+        virtuals.values().forEach(in -> {
+            in.routes().forEach(i -> ownedSpecs.add(i.spec()));
+            in.rules().forEach(i -> ownedSpecs.add(i.spec()));
+        });
+        List<Item<RuleSpec>> u = ruleItems(vrules).stream().filter(i -> !ownedSpecs.contains(i.spec())).toList();
+        List<Item<RouteSpec>> r = routeItems(vroutes).stream().filter(i -> !ownedSpecs.contains(i.spec())).toList();
+        if (!u.isEmpty()) {
+            log.info("(" + instance + ") removing Virtual Rules");
+            reversed(u).forEach(i -> change(i.spec(), false));
+        }
+        if (!r.isEmpty()) {
+            log.info("(" + instance + ") removing Virtual Routes");
+            reversed(r).forEach(i -> change(i.spec(), false));
+        }
+    }
+
+    /** After lost netlink events: adds again everything owned (EEXIST for what is still there). */
+    void reassert() {
+        staticAddresses.forEach(i -> change(i.spec(), true));
+        staticRoutes.forEach(i -> change(i.spec(), true));
+        staticRules.forEach(i -> change(i.spec(), true));
+        for (Installed in : virtuals.values()) {
+            in.routes().forEach(i -> change(i.spec(), true));
+            in.rules().forEach(i -> change(i.spec(), true));
+        }
+    }
+
     boolean isMasterOwned(String instance) {
         return virtuals.containsKey(instance);
     }

@@ -161,6 +161,31 @@ class OwnedItemsTest {
         assertThat(log).filteredOn(l -> l.contains("routes are not applied")).hasSize(1);
     }
 
+    @Test
+    void leftoversOfAStartingBackupGoButNothingOwnedAndOverrunReassertsAll() {
+        String conf = CONF.replace("10.21.0.0/16 via 10.9.0.254 dev eth0 no_track rtt 3",
+                "10.30.0.0/16 via 10.9.2.254 dev eth0");
+        VrrpConfig c = config(conf);
+        owned.applyStatic(StaticConfig.of(c));
+        EngineInstance in = instance(c);
+        int before = routes.calls().size();
+        owned.removeLeftovers("VI_1", in.virtualRoutes(), in.virtualRules());
+        // 10.30/16 is also a static route: kept; 10.20/16 and the rule are not there (ESRCH/ENOENT: fine)
+        assertThat(routes.calls().subList(before, routes.calls().size()))
+                .containsExactly("remove rule 100", "remove route 10.20.0.0/16");
+        assertThat(routeDestinations()).contains("10.30.0.0/16");
+        assertThat(log).contains("(VI_1) removing Virtual Rules", "(VI_1) removing Virtual Routes");
+        assertThat(log).noneMatch(l -> l.startsWith("cannot"));
+
+        owned.masterEntered("VI_1", in.virtualRoutes(), in.virtualRules());
+        routes.deleteExternally(routes.routes().get(0));
+        routes.deleteExternally(routes.rules().get(0));
+        monitor.poll(0); // the deletions are lost (ENOBUFS)
+        owned.reassert();
+        assertThat(routeDestinations()).containsExactlyInAnyOrder("10.30.0.0/16", "10.31.0.0/16", "10.20.0.0/16");
+        assertThat(routes.rules()).hasSize(2);
+    }
+
     private static EngineInstance instance(VrrpConfig c) {
         var in = c.instances().get(0);
         return new EngineInstance(Vrrp.settings().build(), "eth0", 2, Vrrp.addr("224.0.0.18"),
