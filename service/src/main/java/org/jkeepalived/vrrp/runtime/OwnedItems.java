@@ -108,11 +108,17 @@ final class OwnedItems {
         staticRoutes = r;
         staticRules = u;
         reversed(gone(oldU, u)).forEach(s -> change(s, false));
-        reversed(gone(oldR, r)).forEach(s -> change(s, false));
+        reversed(gone(oldR, r)).forEach(s -> removingRoute(s));
         reversed(gone(oldA, a)).forEach(s -> change(s, false));
         gone(a, oldA).forEach(s -> change(s, true));
         gone(r, oldR).forEach(s -> change(s, true));
         gone(u, oldU).forEach(s -> change(s, true));
+    }
+
+    /** A route a reload dropped: keepalived 2.2.7 logs "Removing route 10.31.0.0/16" (observed). */
+    private void removingRoute(RouteSpec r) {
+        log.info("Removing route " + r.destination().getHostAddress() + "/" + r.prefixLength());
+        change(r, false);
     }
 
     private static <T> List<T> reversed(List<T> list) {
@@ -222,7 +228,7 @@ final class OwnedItems {
         Installed next = new Installed(routeItems(vroutes), ruleItems(vrules));
         virtuals.put(instance, next);
         reversed(gone(old.rules(), next.rules())).forEach(s -> change(s, false));
-        reversed(gone(old.routes(), next.routes())).forEach(s -> change(s, false));
+        reversed(gone(old.routes(), next.routes())).forEach(s -> removingRoute(s));
         gone(next.routes(), old.routes()).forEach(s -> change(s, true));
         gone(next.rules(), old.rules()).forEach(s -> change(s, true));
     }
@@ -299,6 +305,75 @@ final class OwnedItems {
         return v.address() + " dev " + v.dev() + " scope " + scopeName(v.scope()) + " set";
     }
 
+    /**
+     * keepalived's wording for a route, observed: "prepend 10.30.0.0/16 src 10.9.0.1 via inet 10.9.0.254 dev
+     * veth0 table 100 proto 18 metric 5 mtu 1400"; the rarer attributes follow as written.
+     */
+    static String describe(VirtualRoute r) {
+        StringBuilder b = new StringBuilder(r.operation() == null ? "prepend" : r.operation());
+        if (r.type() != null && !r.type().equals("unicast")) {
+            b.append(' ').append(r.type());
+        }
+        b.append(' ').append(r.to());
+        if (r.src() != null) {
+            b.append(" src ").append(r.src().getHostAddress());
+        }
+        if (r.via() != null) {
+            b.append(" via ").append(r.via() instanceof java.net.Inet4Address ? "inet " : "inet6 ")
+                    .append(r.via().getHostAddress());
+        }
+        if (r.dev() != null) {
+            b.append(" dev ").append(r.dev());
+        }
+        if (r.table() != null && r.table() != 254) {
+            b.append(" table ").append(r.table());
+        }
+        b.append(" proto ").append(r.protocol());
+        if (r.metric() != null) {
+            b.append(" metric ").append(r.metric());
+        }
+        r.options().forEach((k, v) -> b.append(' ').append(k).append(' ').append(v));
+        return b.toString();
+    }
+
+    /**
+     * keepalived's wording for a rule, observed: "from 10.9.2.1 priority 200 tos 0x0 protocol 18 lookup 200"
+     * (a host prefix without its length); other selectors follow as written.
+     */
+    static String describe(VirtualRule r) {
+        StringBuilder b = new StringBuilder(r.not() ? "not " : "");
+        b.append("from ").append(r.from() == null ? "all" : prefix(r.from()));
+        if (r.to() != null) {
+            b.append(" to ").append(prefix(r.to()));
+        }
+        b.append(" priority ").append(r.preference());
+        String tos = r.options().getOrDefault("tos", "0");
+        b.append(" tos 0x").append(Integer.toHexString(Integer.parseInt(tos)));
+        b.append(" protocol ").append(r.options().getOrDefault("protocol", "18"));
+        if (r.iif() != null) {
+            b.append(" iif ").append(r.iif());
+        }
+        if (r.oif() != null) {
+            b.append(" oif ").append(r.oif());
+        }
+        r.options().forEach((k, v) -> {
+            if (!k.equals("tos") && !k.equals("protocol")) {
+                b.append(' ').append(k).append(' ').append(v);
+            }
+        });
+        switch (r.action()) {
+            case "table" -> b.append(" lookup ").append(r.table() == null ? 254 : r.table());
+            case "goto" -> b.append(" goto ").append(r.gotoTarget());
+            default -> b.append(' ').append(r.action());
+        }
+        return b.toString();
+    }
+
+    private static String prefix(org.jkeepalived.config.model.IpPrefix p) {
+        int full = p.isIpv4() ? 32 : 128;
+        return p.prefixLength() == full ? p.address().getHostAddress() : p.toString();
+    }
+
     private static String scopeName(int scope) {
         return switch (scope) {
             case NetlinkCodec.RT_SCOPE_UNIVERSE -> "global";
@@ -320,7 +395,7 @@ final class OwnedItems {
             report(r.location(), "route " + String.join(" ", r.words()), m.problems(), m.spec() != null);
             if (m.spec() != null) {
                 // keepalived cannot track a route without a device (it says so at load): not restored.
-                out.add(new Item<>(m.spec(), String.join(" ", r.words()), !r.noTrack() && r.dev() != null));
+                out.add(new Item<>(m.spec(), describe(r), !r.noTrack() && r.dev() != null));
             }
         }
         return out;
@@ -336,7 +411,7 @@ final class OwnedItems {
             RouteMapping.Mapped<RuleSpec> m = RouteMapping.rule(r);
             report(r.location(), "rule " + String.join(" ", r.words()), m.problems(), m.spec() != null);
             if (m.spec() != null) {
-                out.add(new Item<>(m.spec(), String.join(" ", r.words()), !r.noTrack()));
+                out.add(new Item<>(m.spec(), describe(r), !r.noTrack()));
             }
         }
         return out;

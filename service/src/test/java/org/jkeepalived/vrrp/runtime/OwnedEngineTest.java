@@ -123,7 +123,7 @@ class OwnedEngineTest {
         await("restored", () -> hasAddress("10.9.0.100") && hasRoute("10.20.0.0") && hasRoute("10.30.0.0")
                 && routes.rules().size() == 1);
         assertThat(log).contains("Netlink reflector reports IP 10.9.0.100 removed from eth0",
-                "Restoring deleted static route 10.30.0.0/16 via 10.9.2.254 dev eth0");
+                "Restoring deleted static route prepend 10.30.0.0/16 via inet 10.9.2.254 dev eth0 proto 18");
 
         engine.stop();
         engine = null;

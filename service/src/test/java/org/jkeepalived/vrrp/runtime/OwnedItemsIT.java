@@ -147,8 +147,8 @@ class OwnedItemsIT {
         InteropIT.await("static rule back", 1_000, () -> rules().contains("200:\tfrom 10.9.2.1"));
         assertThat(read(log)).contains("Netlink reflector reports IP 10.9.0.100 removed from veth0",
                 "Restoring deleted static address 10.9.2.1/24 dev veth0 scope global set",
-                "Restoring deleted static route 10.30.0.0/16 via 10.9.0.254 dev veth0",
-                "Restoring deleted static rule from 10.9.2.1/32 table 200 priority 200");
+                "Restoring deleted static route prepend 10.30.0.0/16 via inet 10.9.0.254 dev veth0 proto 18",
+                "Restoring deleted static rule from 10.9.2.1 priority 200 tos 0x0 protocol 18 lookup 200");
         // The blackhole has no dev: keepalived cannot track it, so it is not restored (observed).
         ns.ip("route", "del", "blackhole", "10.21.0.0/16", "table", "100");
         Thread.sleep(500);

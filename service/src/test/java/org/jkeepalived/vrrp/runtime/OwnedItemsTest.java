@@ -86,8 +86,8 @@ class OwnedItemsTest {
         assertThat(routeDestinations()).containsExactly("10.30.0.0/16");
         assertThat(routes.rules()).hasSize(1);
         assertThat(addresses.addresses()).hasSize(1);
-        assertThat(log).contains("Restoring deleted static route 10.30.0.0/16 via 10.9.2.254 dev eth0",
-                "Restoring deleted static rule from 10.9.2.1/32 table 200 priority 200",
+        assertThat(log).contains("Restoring deleted static route prepend 10.30.0.0/16 via inet 10.9.2.254 dev eth0 proto 18",
+                "Restoring deleted static rule from 10.9.2.1 priority 200 tos 0x0 protocol 18 lookup 200",
                 "Restoring deleted static address 10.9.2.1/24 dev eth0 scope global set");
         monitor.poll(0);
 
@@ -115,7 +115,7 @@ class OwnedItemsTest {
         routes.deleteExternally(routes.routes().get(0));
         deliverEvents();
         assertThat(routeDestinations()).containsExactly("10.20.0.0/16");
-        assertThat(log).contains("(VI_1) Restoring deleted virtual route 10.20.0.0/16 via 10.9.0.254 dev eth0");
+        assertThat(log).contains("(VI_1) Restoring deleted virtual route prepend 10.20.0.0/16 via inet 10.9.0.254 dev eth0 proto 18");
 
         owned.masterLeft("VI_1");
         assertThat(routes.calls().subList(routes.calls().size() - 3, routes.calls().size()))

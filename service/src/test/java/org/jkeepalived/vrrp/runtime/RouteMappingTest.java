@@ -143,4 +143,16 @@ class RouteMappingTest {
         assertThat(RouteMapping.matches(u, new NetlinkEvent.RuleRemoved(2, 101, Vrrp.addr("192.0.2.10"), 32, null, 0,
                 RouteCodec.FR_ACT_TO_TBL, 100))).isFalse();
     }
+
+    @Test
+    void keepalivedsWordingOfRoutesAndRulesAsObserved() {
+        assertThat(OwnedItems.describe(config("10.30.0.0/16 via 10.9.0.254 dev eth0 table 100 metric 5 src 10.9.0.1 "
+                + "mtu 1400", "").staticRoutes().get(0)))
+                .isEqualTo("prepend 10.30.0.0/16 src 10.9.0.1 via inet 10.9.0.254 dev eth0 table 100 proto 18 "
+                        + "metric 5 mtu 1400");
+        assertThat(OwnedItems.describe(config("10.31.0.0/16 dev eth0", "").staticRoutes().get(0)))
+                .isEqualTo("prepend 10.31.0.0/16 dev eth0 proto 18");
+        assertThat(OwnedItems.describe(config("", "from 10.9.2.1/32 table 200 priority 200").staticRules().get(0)))
+                .isEqualTo("from 10.9.2.1 priority 200 tos 0x0 protocol 18 lookup 200");
+    }
 }
