@@ -108,10 +108,10 @@ final class ActionRunner {
         } else if (a instanceof Action.Mismatch m) {
             logDrop(name, m.reason(), m.message(), nanoTime.getAsLong());
         } else if (a instanceof Action.Discarded d) {
-            log.lowerPriorityAdvertDiscarded(name, d.priority(), d.from().getHostAddress());
+            log.lowerPriorityAdvertDiscarded(name, d.priority(), AddressText.of(d.from()));
         } else if (a instanceof Action.LowerPriorityAdvert lp) {
             log.detail("(" + name + ") MASTER received lower priority (" + lp.priority() + ") advert from "
-                    + lp.from().getHostAddress());
+                    + AddressText.of(lp.from()));
         }
     }
 
@@ -153,7 +153,7 @@ final class ActionRunner {
                 byte[] message = VrrpCodec.encode(advert, rs.primaryAddress(), dst, s.instance.checksumMode());
                 s.channel.socket.send(message, dst);
             } catch (IOException | RuntimeException e) {
-                logLimited(s.name() + "/send", "(" + s.name() + ") cannot send advert to " + dst.getHostAddress()
+                logLimited(s.name() + "/send", "(" + s.name() + ") cannot send advert to " + AddressText.of(dst)
                         + ": " + e.getMessage(), nanoTime.getAsLong());
             }
         }
@@ -234,7 +234,7 @@ final class ActionRunner {
                     : new UnsolicitedNa(mac, (Inet6Address) a, (Inet6Address) a, false).toFrame();
             String ifName = ifNameByIndex.getOrDefault(ifIndex, s.instance.ifName());
             log.info("(" + s.name() + ") Sending/queueing " + (a instanceof Inet4Address ? "gratuitous ARPs"
-                    : "Unsolicited Neighbour Adverts") + " on " + ifName + " for " + a.getHostAddress());
+                    : "Unsolicited Neighbour Adverts") + " on " + ifName + " for " + AddressText.of(a));
             round.add(new GarpPacer.Frame(s.name(), ifIndex, !(a instanceof Inet4Address), frame));
         }
         List<GarpPacer.Frame> all = new ArrayList<>();
@@ -363,9 +363,9 @@ final class ActionRunner {
                 for (VirtualAddress v : s.instance.settings().virtualAddresses()) {
                     AddressSpec spec = v.noTrack() ? null : spec(s, v);
                     if (spec != null && RouteMapping.matches(spec, ar)) {
-                        log.info("Netlink reflector reports IP " + ar.address().getHostAddress() + " removed from "
+                        log.info("Netlink reflector reports IP " + AddressText.of(ar.address()) + " removed from "
                                 + ifNameByIndex.getOrDefault(ar.ifIndex(), "ifindex " + ar.ifIndex()));
-                        log.info("(" + s.name() + ") restoring deleted VIP " + v.address());
+                        log.info("(" + s.name() + ") restoring deleted VIP " + AddressText.of(v.address()));
                         changeAddress(s, v, true);
                     }
                 }

@@ -117,7 +117,7 @@ final class OwnedItems {
 
     /** A route a reload dropped: keepalived 2.2.7 logs "Removing route 10.31.0.0/16" (observed). */
     private void removingRoute(RouteSpec r) {
-        log.info("Removing route " + r.destination().getHostAddress() + "/" + r.prefixLength());
+        log.info("Removing route " + AddressText.of(r.destination()) + "/" + r.prefixLength());
         change(r, false);
     }
 
@@ -302,7 +302,7 @@ final class OwnedItems {
      * is its flag for an address it has added).
      */
     private static String describe(VirtualAddress v) {
-        return v.address() + " dev " + v.dev() + " scope " + scopeName(v.scope()) + " set";
+        return AddressText.of(v.address()) + " dev " + v.dev() + " scope " + scopeName(v.scope()) + " set";
     }
 
     /**
@@ -314,13 +314,13 @@ final class OwnedItems {
         if (r.type() != null && !r.type().equals("unicast")) {
             b.append(' ').append(r.type());
         }
-        b.append(' ').append(r.to());
+        b.append(' ').append(AddressText.of(r.to()));
         if (r.src() != null) {
-            b.append(" src ").append(r.src().getHostAddress());
+            b.append(" src ").append(AddressText.of(r.src()));
         }
         if (r.via() != null) {
             b.append(" via ").append(r.via() instanceof java.net.Inet4Address ? "inet " : "inet6 ")
-                    .append(r.via().getHostAddress());
+                    .append(AddressText.of(r.via()));
         }
         if (r.dev() != null) {
             b.append(" dev ").append(r.dev());
@@ -371,7 +371,7 @@ final class OwnedItems {
 
     private static String prefix(org.jkeepalived.config.model.IpPrefix p) {
         int full = p.isIpv4() ? 32 : 128;
-        return p.prefixLength() == full ? p.address().getHostAddress() : p.toString();
+        return p.prefixLength() == full ? AddressText.of(p.address()) : AddressText.of(p);
     }
 
     private static String scopeName(int scope) {

@@ -133,6 +133,7 @@ class OwnedItemsTest {
         String next = CONF.replace("10.30.0.0/16 via 10.9.2.254 dev eth0", "10.32.0.0/16 via 10.9.2.254 dev eth0")
                 .replace("10.20.0.0/16 via", "10.22.0.0/16 via");
         owned.reloadStatic(StaticConfig.of(config(next)));
+        assertThat(log).contains("Removing route 10.30.0.0/16");
         assertThat(routeDestinations()).containsExactly("10.31.0.0/16", "10.32.0.0/16");
         assertThat(routes.calls()).doesNotContain("remove route 10.31.0.0/16", "remove rule 200");
 
