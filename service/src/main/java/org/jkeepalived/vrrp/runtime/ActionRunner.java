@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.jkeepalived.config.model.vrrp.GarpGroup;
 import org.jkeepalived.config.model.vrrp.UnicastPeer;
 import org.jkeepalived.config.model.vrrp.VirtualAddress;
 import org.jkeepalived.ffi.Errno;
@@ -49,26 +50,27 @@ final class ActionRunner {
     private final GarpPacer pacer;
 
     ActionRunner(EnginePorts ports, Log log, List<Link> links, LongSupplier nanoTime) {
-        this(ports, log, links, nanoTime, 0, 0);
+        this(ports, log, links, nanoTime, GarpPacing.NONE);
     }
 
-    /**
-     * @param garpIntervalNanos vrrp_garp_interval: least gap between two gratuitous ARPs on one interface
-     * @param gnaIntervalNanos  vrrp_gna_interval: likewise for unsolicited NAs (0: back to back)
-     */
-    ActionRunner(EnginePorts ports, Log log, List<Link> links, LongSupplier nanoTime, long garpIntervalNanos,
-                 long gnaIntervalNanos) {
+    /** @param pacing vrrp_garp_interval / vrrp_gna_interval and garp_group: how GARPs / NAs are spaced */
+    ActionRunner(EnginePorts ports, Log log, List<Link> links, LongSupplier nanoTime, GarpPacing pacing) {
         this.ports = ports;
         this.nanoTime = nanoTime;
         this.log = log;
         this.owned = new OwnedItems(ports.addresses(), ports.routes(), log, this::ifIndexOf);
-        this.pacer = new GarpPacer(garpIntervalNanos, gnaIntervalNanos);
+        this.pacer = new GarpPacer(pacing.garpIntervalNanos(), pacing.gnaIntervalNanos());
         for (Link l : links) {
             ifIndexByName.put(l.name(), l.index());
             ifNameByIndex.put(l.index(), l.name());
             if (l.mac() != null && l.mac().length == 6) {
                 macs.put(l.index(), l.mac().clone());
             }
+        }
+        for (GarpGroup g : pacing.groups()) {
+            List<Integer> indexes = g.interfaces().stream().map(this::ifIndexOf).filter(i -> i > 0).toList();
+            pacer.group(indexes, g.garpIntervalMicros() == null ? null : g.garpIntervalMicros() * 1_000,
+                    g.gnaIntervalMicros() == null ? null : g.gnaIntervalMicros() * 1_000, g.aggregate());
         }
     }
 

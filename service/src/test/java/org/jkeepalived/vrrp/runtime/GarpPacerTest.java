@@ -55,6 +55,20 @@ class GarpPacerTest {
     }
 
     @Test
+    void garpGroupsOverrideTheGlobalIntervalAndAnAggregateSharesOneLane() {
+        GarpPacer p = new GarpPacer(100 * MS, 100 * MS);
+        p.group(List.of(2), 10 * MS, null, false); // ifindex 2: ARPs every 10 ms, NAs still 100 ms
+        p.group(List.of(3, 4), 50 * MS, 50 * MS, true); // ifindex 3 and 4 share one 50 ms lane
+        p.submit(List.of(arp("VI_1", 2, 1), arp("VI_1", 2, 2), na("VI_1", 2, 3), na("VI_1", 2, 4),
+                arp("VI_1", 3, 5), arp("VI_1", 4, 6)));
+        assertThat(p.due(0)).extracting(f -> (int) f.bytes()[0]).containsExactly(1, 3, 5);
+        assertThat(p.due(10 * MS)).extracting(f -> (int) f.bytes()[0]).containsExactly(2);
+        assertThat(p.due(50 * MS)).extracting(f -> (int) f.bytes()[0]).containsExactly(6);
+        assertThat(p.due(99 * MS)).isEmpty();
+        assertThat(p.due(100 * MS)).extracting(f -> (int) f.bytes()[0]).containsExactly(4);
+    }
+
+    @Test
     void cancelDropsOnlyThatInstancesFrames() {
         GarpPacer p = new GarpPacer(100 * MS, 0);
         p.submit(List.of(arp("VI_1", 2, 1), arp("VI_1", 2, 2), arp("VI_2", 2, 3)));
@@ -76,7 +90,7 @@ class GarpPacerTest {
         EngineInstance in = new EngineInstance(settings, "eth0", 2, Vrrp.addr("224.0.0.18"),
                 V3ChecksumMode.PSEUDO_HEADER);
         ActionRunner runner = new ActionRunner(new EnginePorts(spec -> null, i -> frames, addresses, monitor),
-                Log.to((level, detail, message) -> { }), addresses.links(), now::get, 200 * MS, 0);
+                Log.to((level, detail, message) -> { }), addresses.links(), now::get, new GarpPacing(200 * MS, 0, List.of()));
         VrrpEngine.Slot slot = new VrrpEngine.Slot(in);
         var vip2 = Vrrp.vip(Vrrp.addr("10.0.0.101"));
         runner.run(slot, new Action.SendGratuitous(3, List.of(Vrrp.vip(Vrrp.VIP), vip2)));
