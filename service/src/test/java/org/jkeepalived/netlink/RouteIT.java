@@ -96,7 +96,8 @@ class RouteIT {
         routes.add(RouteSpec.of(addr("203.0.113.0"), 24, addr("10.99.0.1"), ve0).withFlags(RouteCodec.RTNH_F_ONLINK)
                 .withTos(0x10).withMetrics(Map.of(2, 1400L, 8, 1360L), 1 << 2));
         assertThat(ns.ip("route", "show", "table", "main", "203.0.113.0/24"))
-                .contains("203.0.113.0/24 tos 0x10 via 10.99.0.1 dev ve0 proto keepalived onlink mtu lock 1400 advmss 1360");
+                .contains("203.0.113.0/24 tos 0x10 via 10.99.0.1 dev ve0 proto keepalived onlink "
+                        + "mtu lock 1400 advmss 1360");
     }
 
     @Test

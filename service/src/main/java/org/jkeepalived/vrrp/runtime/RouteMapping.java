@@ -147,7 +147,8 @@ final class RouteMapping {
     static int defaultScope(int type, boolean gatewayed) {
         return switch (type) {
             case RouteCodec.RTN_LOCAL, RouteCodec.RTN_NAT -> NetlinkCodec.RT_SCOPE_HOST;
-            case RouteCodec.RTN_BROADCAST, RouteCodec.RTN_MULTICAST, RouteCodec.RTN_ANYCAST -> NetlinkCodec.RT_SCOPE_LINK;
+            case RouteCodec.RTN_BROADCAST, RouteCodec.RTN_MULTICAST, RouteCodec.RTN_ANYCAST ->
+                    NetlinkCodec.RT_SCOPE_LINK;
             case RouteCodec.RTN_UNICAST -> gatewayed ? NetlinkCodec.RT_SCOPE_UNIVERSE : NetlinkCodec.RT_SCOPE_LINK;
             default -> NetlinkCodec.RT_SCOPE_UNIVERSE;
         };

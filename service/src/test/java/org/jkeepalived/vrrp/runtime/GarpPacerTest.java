@@ -90,7 +90,8 @@ class GarpPacerTest {
         EngineInstance in = new EngineInstance(settings, "eth0", 2, Vrrp.addr("224.0.0.18"),
                 V3ChecksumMode.PSEUDO_HEADER);
         ActionRunner runner = new ActionRunner(new EnginePorts(spec -> null, i -> frames, addresses, monitor),
-                Log.to((level, detail, message) -> { }), addresses.links(), now::get, new GarpPacing(200 * MS, 0, List.of()));
+                Log.to((level, detail, message) -> { }), addresses.links(), now::get,
+                new GarpPacing(200 * MS, 0, List.of()));
         VrrpEngine.Slot slot = new VrrpEngine.Slot(in);
         var vip2 = Vrrp.vip(Vrrp.addr("10.0.0.101"));
         runner.run(slot, new Action.SendGratuitous(3, List.of(Vrrp.vip(Vrrp.VIP), vip2)));

@@ -97,7 +97,8 @@ class OwnedItemsIT {
     }
 
     private boolean staticsPresent() {
-        return addrs().contains("10.9.2.1/24") && routes().contains("10.30.0.0/16 via 10.9.0.254 dev veth0 proto keepalived")
+        return addrs().contains("10.9.2.1/24")
+                && routes().contains("10.30.0.0/16 via 10.9.0.254 dev veth0 proto keepalived")
                 && rules().contains("200:\tfrom 10.9.2.1 lookup 200 proto keepalived");
     }
 
