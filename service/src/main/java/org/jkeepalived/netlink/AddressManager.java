@@ -12,6 +12,17 @@ public interface AddressManager extends Closeable {
     /** RTM_DELADDR: an address not present fails with EADDRNOTAVAIL. */
     void remove(AddressSpec address) throws NetlinkException;
 
+    /**
+     * Every address of every interface, in the kernel's order (RTM_GETADDR dump): an interface's primary
+     * IPv4 address is its first one without {@link NetlinkCodec#IFA_F_SECONDARY}.
+     */
+    List<InterfaceAddress> interfaceAddresses() throws NetlinkException;
+
+    /** The addresses of one interface, in the kernel's order. */
+    default List<InterfaceAddress> interfaceAddresses(int ifIndex) throws NetlinkException {
+        return interfaceAddresses().stream().filter(a -> a.ifIndex() == ifIndex).toList();
+    }
+
     /** All links (RTM_GETLINK dump). */
     List<Link> links() throws NetlinkException;
 

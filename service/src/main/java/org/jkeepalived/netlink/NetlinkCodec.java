@@ -33,6 +33,7 @@ public final class NetlinkCodec {
     public static final int RTM_GETLINK = 18;
     public static final int RTM_NEWADDR = 20;
     public static final int RTM_DELADDR = 21;
+    public static final int RTM_GETADDR = 22;
     public static final int IFA_ADDRESS = 1;
     public static final int IFA_LOCAL = 2;
     public static final int IFA_LABEL = 3;
@@ -41,7 +42,11 @@ public final class NetlinkCodec {
     public static final int IFA_FLAGS = 8;
     public static final int IFLA_ADDRESS = 1;
     public static final int IFLA_IFNAME = 3;
+    public static final int IFA_F_SECONDARY = 0x01;
     public static final int IFA_F_NODAD = 0x02;
+    public static final int IFA_F_DEPRECATED = 0x20;
+    public static final int IFA_F_TENTATIVE = 0x40;
+    public static final int IFA_F_PERMANENT = 0x80;
     public static final int IFA_F_NOPREFIXROUTE = 0x200;
     public static final int RT_SCOPE_UNIVERSE = 0;
     public static final int RT_SCOPE_SITE = 200;
@@ -140,6 +145,18 @@ public final class NetlinkCodec {
     /** RTM_GETLINK dump request for all links. */
     public static byte[] getLinks(int seq) {
         return new Builder(RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, seq, new byte[16]).build();
+    }
+
+    /** RTM_GETADDR dump request for the addresses of every family. */
+    public static byte[] getAddresses(int seq) {
+        return new Builder(RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, seq, new byte[8]).build();
+    }
+
+    /** An RTM_NEWADDR of a dump as an {@link InterfaceAddress}, or null when it is another or malformed. */
+    public static InterfaceAddress interfaceAddress(Message m) {
+        Address a = m.type() == RTM_NEWADDR ? address(m) : null;
+        return a == null ? null : new InterfaceAddress(a.ifIndex(), a.address(), a.prefixLength(), a.flags(),
+                a.scope(), a.label());
     }
 
     /** The messages in one received datagram; stops at the first malformed header. */
@@ -255,6 +272,14 @@ public final class NetlinkCodec {
                 return List.of();
             }
             return List.of(up ? new NetlinkEvent.LinkUp(l.index(), l.name()) : new NetlinkEvent.LinkDown(l.index(), l.name()));
+        }
+        if (m.type() == RouteCodec.RTM_DELROUTE) {
+            NetlinkEvent e = RouteCodec.routeRemoved(m);
+            return e == null ? List.of() : List.of(e);
+        }
+        if (m.type() == RouteCodec.RTM_DELRULE) {
+            NetlinkEvent e = RouteCodec.ruleRemoved(m);
+            return e == null ? List.of() : List.of(e);
         }
         Address a = address(m);
         if (a == null) {

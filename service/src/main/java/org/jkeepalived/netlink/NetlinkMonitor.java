@@ -4,8 +4,8 @@ import java.io.Closeable;
 import java.util.List;
 
 /**
- * Link and address changes, from a socket subscribed to RTMGRP_LINK, RTMGRP_IPV4_IFADDR and
- * RTMGRP_IPV6_IFADDR.
+ * Link and address changes, and route and rule deletions, from a socket subscribed to RTMGRP_LINK,
+ * RTMGRP_IPV4_IFADDR, RTMGRP_IPV6_IFADDR, the IPv4/IPv6 route groups and the IPv4/IPv6 rule groups.
  */
 public interface NetlinkMonitor extends Closeable {
     /**

@@ -63,6 +63,31 @@ public final class FakeAddressManager implements AddressManager {
         return List.copyOf(addresses.values());
     }
 
+    /**
+     * As the kernel lists them: in the order added, an IPv4 address inside the subnet of an earlier one on
+     * the same interface flagged IFA_F_SECONDARY.
+     */
+    @Override
+    public synchronized List<InterfaceAddress> interfaceAddresses() {
+        List<InterfaceAddress> out = new ArrayList<>();
+        for (AddressSpec a : addresses.values()) {
+            boolean secondary = a.address() instanceof java.net.Inet4Address && out.stream().anyMatch(o ->
+                    o.ifIndex() == a.ifIndex() && !o.secondary() && o.address() instanceof java.net.Inet4Address
+                            && o.prefixLength() == a.prefixLength() && sameSubnet(o.address(), a.address(),
+                            a.prefixLength()));
+            out.add(new InterfaceAddress(a.ifIndex(), a.address(), a.prefixLength(),
+                    a.flags() | (secondary ? NetlinkCodec.IFA_F_SECONDARY : 0), a.scope(), a.label()));
+        }
+        return out;
+    }
+
+    private static boolean sameSubnet(InetAddress x, InetAddress y, int prefixLength) {
+        int a = java.nio.ByteBuffer.wrap(x.getAddress()).getInt();
+        int b = java.nio.ByteBuffer.wrap(y.getAddress()).getInt();
+        int mask = prefixLength == 0 ? 0 : -1 << (32 - prefixLength);
+        return (a & mask) == (b & mask);
+    }
+
     @Override
     public synchronized List<Link> links() {
         return new ArrayList<>(links.values());

@@ -74,6 +74,10 @@ class RtnetlinkIT {
         assertThat(ns.ip("link", "show", "ve0")).contains("link/ether " + HexFormat.ofDelimiter(":").formatHex(l.mac()));
         assertThat(l.up()).isFalse(); // its veth peer jkp0 is down: no carrier
         ns.ip("link", "set", "jkp0", "up");
+        long deadline = System.nanoTime() + 2_000_000_000L; // carrier comes up asynchronously
+        while (!mgr.link("ve0").orElseThrow().up() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         assertThat(mgr.link("ve0").orElseThrow().up()).isTrue();
         assertThat(mgr.link("lo").orElseThrow().index()).isEqualTo(1);
         assertThat(mgr.link("nonesuch")).isEmpty();
@@ -103,7 +107,7 @@ class RtnetlinkIT {
         }
     }
 
-    private static void awaitEvent(NetlinkMonitor monitor, Predicate<NetlinkEvent> wanted) throws Exception {
+    static void awaitEvent(NetlinkMonitor monitor, Predicate<NetlinkEvent> wanted) throws Exception {
         List<NetlinkEvent> seen = new ArrayList<>();
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (System.nanoTime() < deadline) {

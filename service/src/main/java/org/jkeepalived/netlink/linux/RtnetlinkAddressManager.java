@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jkeepalived.netlink.AddressManager;
 import org.jkeepalived.netlink.AddressSpec;
+import org.jkeepalived.netlink.InterfaceAddress;
 import org.jkeepalived.netlink.Link;
 import org.jkeepalived.netlink.NetlinkCodec;
 import org.jkeepalived.netlink.NetlinkException;
@@ -40,6 +41,19 @@ public final class RtnetlinkAddressManager implements AddressManager {
             Link l = NetlinkCodec.link(m);
             if (l != null) {
                 out.add(l);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<InterfaceAddress> interfaceAddresses() throws NetlinkException {
+        int seq = socket.nextSeq();
+        List<InterfaceAddress> out = new ArrayList<>();
+        for (NetlinkCodec.Message m : socket.request(NetlinkCodec.getAddresses(seq), seq, "RTM_GETADDR")) {
+            InterfaceAddress a = NetlinkCodec.interfaceAddress(m);
+            if (a != null) {
+                out.add(a);
             }
         }
         return out;

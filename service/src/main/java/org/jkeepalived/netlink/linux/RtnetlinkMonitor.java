@@ -11,14 +11,17 @@ import org.jkeepalived.netlink.NetlinkCodec;
 import org.jkeepalived.netlink.NetlinkEvent;
 import org.jkeepalived.netlink.NetlinkException;
 import org.jkeepalived.netlink.NetlinkMonitor;
+import org.jkeepalived.netlink.RouteCodec;
 
 /**
- * {@link NetlinkMonitor} on a socket subscribed to the link and IPv4/IPv6 address groups. One
+ * {@link NetlinkMonitor} on a socket subscribed to the link, IPv4/IPv6 address, route and rule groups (only
+ * route and rule deletions are reported: what an owner restores). One
  * thread polls it. A queue overflow (ENOBUFS) is reported as {@link NetlinkEvent.Overrun}.
  */
 public final class RtnetlinkMonitor implements NetlinkMonitor {
     static final int GROUPS = NetlinkCodec.RTMGRP_LINK | NetlinkCodec.RTMGRP_IPV4_IFADDR
-            | NetlinkCodec.RTMGRP_IPV6_IFADDR;
+            | NetlinkCodec.RTMGRP_IPV6_IFADDR | RouteCodec.RTMGRP_IPV4_ROUTE | RouteCodec.RTMGRP_IPV6_ROUTE
+            | RouteCodec.RTMGRP_IPV4_RULE | RouteCodec.RTMGRP_IPV6_RULE;
     private static final int RECEIVE_BUFFER_BYTES = 1 << 20;
 
     private final RtnetlinkSocket socket;

@@ -4,17 +4,18 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.jkeepalived.config.model.vrrp.GarpGroup;
 import org.jkeepalived.config.model.vrrp.UnicastPeer;
 import org.jkeepalived.config.model.vrrp.VirtualAddress;
 import org.jkeepalived.ffi.Errno;
 import org.jkeepalived.net.FrameSender;
 import org.jkeepalived.netlink.AddressSpec;
 import org.jkeepalived.netlink.Link;
-import org.jkeepalived.netlink.NetlinkCodec;
 import org.jkeepalived.netlink.NetlinkEvent;
 import org.jkeepalived.netlink.NetlinkException;
 import org.jkeepalived.os.log.Log;
@@ -45,16 +46,31 @@ final class ActionRunner {
     private final Map<Integer, FrameSender> senders = new HashMap<>();
     private final Map<String, Long> lastLogged = new HashMap<>();
 
+    private final OwnedItems owned;
+    private final GarpPacer pacer;
+
     ActionRunner(EnginePorts ports, Log log, List<Link> links, LongSupplier nanoTime) {
+        this(ports, log, links, nanoTime, GarpPacing.NONE);
+    }
+
+    /** @param pacing vrrp_garp_interval / vrrp_gna_interval and garp_group: how GARPs / NAs are spaced */
+    ActionRunner(EnginePorts ports, Log log, List<Link> links, LongSupplier nanoTime, GarpPacing pacing) {
         this.ports = ports;
         this.nanoTime = nanoTime;
         this.log = log;
+        this.owned = new OwnedItems(ports.addresses(), ports.routes(), log, this::ifIndexOf);
+        this.pacer = new GarpPacer(pacing.garpIntervalNanos(), pacing.gnaIntervalNanos());
         for (Link l : links) {
             ifIndexByName.put(l.name(), l.index());
             ifNameByIndex.put(l.index(), l.name());
             if (l.mac() != null && l.mac().length == 6) {
                 macs.put(l.index(), l.mac().clone());
             }
+        }
+        for (GarpGroup g : pacing.groups()) {
+            List<Integer> indexes = g.interfaces().stream().map(this::ifIndexOf).filter(i -> i > 0).toList();
+            pacer.group(indexes, g.garpIntervalMicros() == null ? null : g.garpIntervalMicros() * 1_000,
+                    g.gnaIntervalMicros() == null ? null : g.gnaIntervalMicros() * 1_000, g.aggregate());
         }
     }
 
@@ -65,12 +81,27 @@ final class ActionRunner {
         } else if (a instanceof Action.AddVips add) {
             log.settingVips(name);
             add.addresses().forEach(v -> changeAddress(s, v, true));
+            // Actions run after the router decided: MASTER here means it just became (or stays) MASTER.
+            // keepalived's order: VIPs, E-VIPs, then virtual routes, then virtual rules.
+            if (s.router.state() == VrrpState.MASTER) {
+                owned.masterEntered(name, s.instance.virtualRoutes(), s.instance.virtualRules());
+            }
         } else if (a instanceof Action.RemoveVips remove) {
+            if (s.router.state() != VrrpState.MASTER) {
+                // Leaving MASTER: rules and routes go first (keepalived's order), and queued GARPs with them.
+                owned.masterLeft(name);
+                pacer.cancel(name);
+            }
             log.removingVips(name);
             remove.addresses().forEach(v -> changeAddress(s, v, false));
         } else if (a instanceof Action.SendGratuitous g) {
             gratuitous(s, g.repeat(), g.addresses());
         } else if (a instanceof Action.StateChanged sc) {
+            if (sc.from() == VrrpState.INIT && sc.to() != VrrpState.MASTER) {
+                // keepalived 2.2.7 (observed) removes an instance's virtual rules and routes when it starts
+                // as BACKUP: what a crashed run left behind must not route traffic for a non-MASTER.
+                owned.removeLeftovers(name, s.instance.virtualRoutes(), s.instance.virtualRules());
+            }
             stateChanged(name, sc);
         } else if (a instanceof Action.PriorityChanged pc) {
             log.effectivePriorityChanged(name, pc.from(), pc.to());
@@ -79,10 +110,10 @@ final class ActionRunner {
         } else if (a instanceof Action.Mismatch m) {
             logDrop(name, m.reason(), m.message(), nanoTime.getAsLong());
         } else if (a instanceof Action.Discarded d) {
-            log.lowerPriorityAdvertDiscarded(name, d.priority(), d.from().getHostAddress());
+            log.lowerPriorityAdvertDiscarded(name, d.priority(), AddressText.of(d.from()));
         } else if (a instanceof Action.LowerPriorityAdvert lp) {
             log.detail("(" + name + ") MASTER received lower priority (" + lp.priority() + ") advert from "
-                    + lp.from().getHostAddress());
+                    + AddressText.of(lp.from()));
         }
     }
 
@@ -124,7 +155,7 @@ final class ActionRunner {
                 byte[] message = VrrpCodec.encode(advert, rs.primaryAddress(), dst, s.instance.checksumMode());
                 s.channel.socket.send(message, dst);
             } catch (IOException | RuntimeException e) {
-                logLimited(s.name() + "/send", "(" + s.name() + ") cannot send advert to " + dst.getHostAddress()
+                logLimited(s.name() + "/send", "(" + s.name() + ") cannot send advert to " + AddressText.of(dst)
                         + ": " + e.getMessage(), nanoTime.getAsLong());
             }
         }
@@ -158,40 +189,42 @@ final class ActionRunner {
 
     private AddressSpec spec(VrrpEngine.Slot s, VirtualAddress v) {
         int ifIndex = ifIndex(s, v);
-        if (ifIndex <= 0) {
-            return null;
-        }
-        InetAddress address = v.address().address();
-        AddressSpec spec = AddressSpec.of(ifIndex, address, v.address().prefixLength()).withScope(v.scope());
-        int flags = (v.noDad() ? NetlinkCodec.IFA_F_NODAD : 0)
-                | (v.noprefixroute() ? NetlinkCodec.IFA_F_NOPREFIXROUTE : 0);
-        spec = spec.withFlags(flags);
-        if (address instanceof Inet4Address) {
-            if (v.label() != null) {
-                spec = spec.withLabel(v.label());
-            }
-            if (v.broadcast() != null) {
-                spec = spec.withBroadcast(v.broadcast());
-            }
-        }
-        if (v.preferredLftSeconds() != null) {
-            spec = spec.withLifetimes(v.preferredLftSeconds(), AddressSpec.FOREVER);
-        }
-        return spec;
+        return ifIndex <= 0 ? null : RouteMapping.address(v, ifIndex);
     }
 
     private int ifIndex(VrrpEngine.Slot s, VirtualAddress v) {
         if (v.dev() == null || v.dev().equals(s.instance.ifName())) {
             return s.instance.ifIndex();
         }
-        return ifIndexByName.getOrDefault(v.dev(), 0);
+        return ifIndexOf(v.dev());
+    }
+
+    /** An interface's index, from the links known at start, else asked of the kernel; 0 when there is none. */
+    private int ifIndexOf(String name) {
+        Integer known = ifIndexByName.get(name);
+        if (known != null) {
+            return known;
+        }
+        try {
+            Link l = ports.addresses().link(name).orElse(null);
+            if (l == null) {
+                return 0;
+            }
+            ifIndexByName.put(l.name(), l.index());
+            ifNameByIndex.put(l.index(), l.name());
+            return l.index();
+        } catch (NetlinkException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /**
      * Gratuitous ARP for IPv4 (RFC 5798 §6.4.2 / RFC 3768 §6.4.2) and unsolicited NA for IPv6 (RFC 4861
-     * §7.2.6), {@code repeat} of each, sent back to back (keepalived's default garp_interval 0).
+     * §7.2.6): {@code repeat} rounds over the addresses (keepalived's order, observed), spaced per interface
+     * by vrrp_garp_interval / vrrp_gna_interval ({@link GarpPacer}; 0: back to back).
      */
     private void gratuitous(VrrpEngine.Slot s, int repeat, List<VirtualAddress> addresses) {
+        List<GarpPacer.Frame> round = new ArrayList<>();
         for (VirtualAddress v : addresses) {
             int ifIndex = ifIndex(s, v);
             byte[] mac = ifIndex > 0 ? mac(ifIndex) : null;
@@ -203,19 +236,30 @@ final class ActionRunner {
                     : new UnsolicitedNa(mac, (Inet6Address) a, (Inet6Address) a, false).toFrame();
             String ifName = ifNameByIndex.getOrDefault(ifIndex, s.instance.ifName());
             log.info("(" + s.name() + ") Sending/queueing " + (a instanceof Inet4Address ? "gratuitous ARPs"
-                    : "Unsolicited Neighbour Adverts") + " on " + ifName + " for " + a.getHostAddress());
+                    : "Unsolicited Neighbour Adverts") + " on " + ifName + " for " + AddressText.of(a));
+            round.add(new GarpPacer.Frame(s.name(), ifIndex, !(a instanceof Inet4Address), frame));
+        }
+        List<GarpPacer.Frame> all = new ArrayList<>();
+        for (int i = 0; i < repeat; i++) {
+            all.addAll(round);
+        }
+        pacer.submit(all);
+        sendDue(nanoTime.getAsLong());
+    }
+
+    private void sendDue(long nowNanos) {
+        for (GarpPacer.Frame f : pacer.due(nowNanos)) {
+            String ifName = ifNameByIndex.getOrDefault(f.ifIndex(), "ifindex " + f.ifIndex());
             try {
-                FrameSender sender = senders.get(ifIndex);
+                FrameSender sender = senders.get(f.ifIndex());
                 if (sender == null) {
-                    sender = ports.frames().open(ifIndex);
-                    senders.put(ifIndex, sender);
+                    sender = ports.frames().open(f.ifIndex());
+                    senders.put(f.ifIndex(), sender);
                 }
-                for (int i = 0; i < repeat; i++) {
-                    sender.send(frame);
-                }
+                sender.send(f.bytes());
             } catch (IOException | RuntimeException e) {
-                logLimited(s.name() + "/garp", "(" + s.name() + ") cannot send gratuitous frames on " + ifName
-                        + ": " + e.getMessage(), nanoTime.getAsLong());
+                logLimited(f.instance() + "/garp", "(" + f.instance() + ") cannot send gratuitous frames on "
+                        + ifName + ": " + e.getMessage(), nowNanos);
             }
         }
     }
@@ -255,47 +299,81 @@ final class ActionRunner {
 
     /** The runner's own earliest deadline (paced gratuitous ARP / NA), or {@link VirtualRouter#NEVER}. */
     long nextDeadlineNanos() {
-        return VirtualRouter.NEVER;
+        return pacer.nextDeadlineNanos();
     }
 
     /** Serves the runner's due deadlines; early calls are harmless. */
     void onTimer(long nowNanos) {
-        // To do: vrrp_garp_interval / vrrp_gna_interval pacing.
+        sendDue(nowNanos);
     }
 
     // ------------------------------------------------ owned items (virtual/static routes, rules; restore)
 
     /** At engine start, before any router starts: adds the static addresses, routes and rules. */
     void applyStatic(StaticConfig statics) {
-        // To do (routes/rules helper).
+        owned.applyStatic(statics);
     }
 
     /** On reload: removes the static items no longer configured, adds the new ones. */
     void reloadStatic(StaticConfig previous, StaticConfig next) {
-        // To do (routes/rules helper).
+        owned.reloadStatic(next);
     }
 
     /** At engine stop, after every router stopped: removes the static items. */
     void removeStatic(StaticConfig statics) {
-        // To do (routes/rules helper).
+        owned.removeStatic();
     }
 
     /**
      * A reload changed a running instance: {@code s} now carries the new settings. Its VIPs are diffed by
      * the router ({@link Action.AddVips}/{@link Action.RemoveVips}); routes and rules of a MASTER are diffed
-     * here against {@code previous}.
+     * here (against what was added, so {@code previous} is not needed).
      */
     void instanceReconfigured(EngineInstance previous, VrrpEngine.Slot s) {
-        // To do (routes/rules helper).
+        if (s.router.state() == VrrpState.MASTER) {
+            owned.reconfigured(s.name(), s.instance.virtualRoutes(), s.instance.virtualRules());
+        }
     }
 
     /**
-     * Every monitor event that is not about link state (addresses; routes and rules if the monitor
-     * reports them), on the loop thread: something deleted by someone else while we own it is put back,
-     * as keepalived does.
+     * Every monitor event that is not about link state, on the loop thread: something deleted by someone
+     * else while we own it is put back ({@link OwnedItems} for static items and virtual routes/rules). An
+     * {@link NetlinkEvent.Overrun} (lost events) puts back everything owned.
+     *
+     * <p>A tracked VIP or eVIP of a MASTER: keepalived 2.2.7 (observed) logs "Netlink reflector reports IP
+     * 10.9.0.100 removed from veth0", leaves MASTER (priority 0, removes everything) and re-elects; alone it
+     * is MASTER again at once and re-adds it. Deliberate deviation until the state machine has an input for
+     * it: we log the same line and put the address back directly, without the handover. A no_track VIP is
+     * left deleted (keepalived does nothing either).
      */
     void onNetlinkEvent(NetlinkEvent e, List<VrrpEngine.Slot> slots) {
-        // To do (routes/rules helper).
+        if (e instanceof NetlinkEvent.Overrun) {
+            // Deletions may have been lost with the dropped events: put back whatever we own (EEXIST is fine).
+            for (VrrpEngine.Slot s : slots) {
+                if (s.router.state() == VrrpState.MASTER) {
+                    s.instance.settings().virtualAddresses().forEach(v -> changeAddress(s, v, true));
+                }
+            }
+            owned.reassert();
+            return;
+        }
+        if (e instanceof NetlinkEvent.AddressRemoved ar) {
+            for (VrrpEngine.Slot s : slots) {
+                if (s.router.state() != VrrpState.MASTER) {
+                    continue;
+                }
+                for (VirtualAddress v : s.instance.settings().virtualAddresses()) {
+                    AddressSpec spec = v.noTrack() ? null : spec(s, v);
+                    if (spec != null && RouteMapping.matches(spec, ar)) {
+                        log.info("Netlink reflector reports IP " + AddressText.of(ar.address()) + " removed from "
+                                + ifNameByIndex.getOrDefault(ar.ifIndex(), "ifindex " + ar.ifIndex()));
+                        log.info("(" + s.name() + ") restoring deleted VIP " + AddressText.of(v.address()));
+                        changeAddress(s, v, true);
+                    }
+                }
+            }
+        }
+        owned.onDeleted(e);
     }
 
     void close() {
