@@ -440,8 +440,9 @@ public final class VirtualRouter {
                 out.add(new Action.PriorityChanged(effectivePriority, RouterSettings.OWNER_PRIORITY - 1));
                 effectivePriority = RouterSettings.OWNER_PRIORITY - 1;
             }
-            enterBackup("master received advert from " + rx.source().getHostAddress() + " with higher priority "
-                    + a.priority() + ", ours " + ours, nowNanos);
+            enterBackup("master received advert from " + rx.source().getHostAddress() + (a.priority() == ours
+                    ? " with same priority " + ours + " but higher IP address than ours"
+                    : " with higher priority " + a.priority() + ", ours " + ours), nowNanos);
             return;
         }
         // Lower priority (or equal and lower address): stay MASTER. keepalived answers with an advert

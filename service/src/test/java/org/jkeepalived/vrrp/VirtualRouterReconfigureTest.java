@@ -116,4 +116,15 @@ class VirtualRouterReconfigureTest {
         assertThat(r.reconfigure(settings().priority(50).build(), 2 * SEC)).isEmpty();
         assertThat(r.state()).isEqualTo(VrrpState.STOP);
     }
+
+    @Test
+    void yieldingNamesTheWinnerAsKeepalivedLogsIt() {
+        VirtualRouter r = master(settings().build());
+        assertThat(r.onAdvert(rx(100, "10.0.0.3"), 10 * SEC)).contains(new StateChanged(VrrpState.MASTER,
+                VrrpState.BACKUP, "master received advert from 10.0.0.3 with same priority 100 but higher IP address"
+                        + " than ours"));
+        VirtualRouter s = master(settings().build());
+        assertThat(s.onAdvert(rx(150, "10.0.0.1"), 10 * SEC)).contains(new StateChanged(VrrpState.MASTER,
+                VrrpState.BACKUP, "master received advert from 10.0.0.1 with higher priority 150, ours 100"));
+    }
 }

@@ -125,6 +125,10 @@ final class ActionRunner {
                 if (sc.from() == VrrpState.INIT) {
                     log.enteringState(name, "BACKUP", "init");
                 } else {
+                    if (sc.reason().startsWith("master received advert")) {
+                        // keepalived: "(VI_1) Master received advert from 10.0.0.3 with higher priority 150, ours 100"
+                        log.info("(" + name + ") M" + sc.reason().substring(1));
+                    }
                     log.enteringState(name, "BACKUP");
                 }
             }

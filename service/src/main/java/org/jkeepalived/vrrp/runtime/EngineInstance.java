@@ -33,6 +33,13 @@ public record EngineInstance(RouterSettings settings, String ifName, int ifIndex
         this(settings, ifName, ifIndex, group, checksumMode, List.of(), List.of(), null);
     }
 
+    /** A usable instance with virtual routes and rules. */
+    public EngineInstance(RouterSettings settings, String ifName, int ifIndex, InetAddress group,
+                          V3ChecksumMode checksumMode, List<VirtualRoute> virtualRoutes,
+                          List<VirtualRule> virtualRules) {
+        this(settings, ifName, ifIndex, group, checksumMode, virtualRoutes, virtualRules, null);
+    }
+
     public boolean usable() {
         return unusable == null;
     }

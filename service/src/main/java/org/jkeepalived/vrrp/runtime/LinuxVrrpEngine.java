@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +17,7 @@ import org.jkeepalived.config.model.vrrp.VrrpInstance;
 import org.jkeepalived.net.linux.LinuxFrameSender;
 import org.jkeepalived.net.linux.LinuxVrrpSocket;
 import org.jkeepalived.netlink.AddressManager;
+import org.jkeepalived.netlink.InterfaceAddress;
 import org.jkeepalived.netlink.Link;
 import org.jkeepalived.netlink.NetlinkException;
 import org.jkeepalived.netlink.NetlinkMonitor;
@@ -49,7 +47,43 @@ public final class LinuxVrrpEngine {
     /** An interface's primary address of a family, never one of {@code vips}; null when it has none. */
     @FunctionalInterface
     interface PrimaryAddresses {
-        InetAddress find(String ifName, AddressFamily family, Set<InetAddress> vips);
+        InetAddress find(int ifIndex, AddressFamily family, Set<InetAddress> vips);
+
+        /**
+         * From the kernel's address list (RTM_GETADDR, in the kernel's order): for IPv4 the first address
+         * that is not secondary (IFA_F_SECONDARY) and not one of our VIPs, else the first non-VIP (a VIP
+         * left behind by a killed daemon must never become the advert source: a peer holding the same VIP
+         * would take the adverts for its own); for IPv6 the link-local address (RFC 5798 §5.1.2.1).
+         */
+        static PrimaryAddresses of(List<InterfaceAddress> kernel) {
+            return (ifIndex, family, vips) -> {
+                InetAddress fallback = null;
+                for (InterfaceAddress a : kernel) {
+                    if (a.ifIndex() != ifIndex || vips.contains(a.address())) {
+                        continue;
+                    }
+                    if (family == AddressFamily.IPV6) {
+                        if (a.address() instanceof Inet6Address && a.address().isLinkLocalAddress()) {
+                            return withoutScope(a.address());
+                        }
+                    } else if (a.address() instanceof Inet4Address) {
+                        if (!a.secondary()) {
+                            return a.address();
+                        }
+                        fallback = fallback == null ? a.address() : fallback;
+                    }
+                }
+                return fallback;
+            };
+        }
+    }
+
+    private static InetAddress withoutScope(InetAddress a) {
+        try {
+            return InetAddress.getByAddress(a.getAddress());
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private final VrrpEngine engine;
@@ -85,6 +119,7 @@ public final class LinuxVrrpEngine {
             monitor = RtnetlinkMonitor.open();
             routes = RtnetlinkRouteManager.open();
             List<Link> links = addresses.links();
+            PrimaryAddresses primaries = PrimaryAddresses.of(addresses.interfaceAddresses());
             if (!defaults.dynamicInterfaces()) {
                 for (VrrpInstance in : config.instances()) {
                     if (in.interfaceName() == null || link(links, in.interfaceName()).isEmpty()) {
@@ -92,7 +127,7 @@ public final class LinuxVrrpEngine {
                     }
                 }
             }
-            instances = instances(config, defaults, links, LinuxVrrpEngine::primaryAddress);
+            instances = instances(config, defaults, links, primaries);
         } catch (IOException | RuntimeException e) {
             addresses.close();
             if (monitor != null) {
@@ -106,6 +141,7 @@ public final class LinuxVrrpEngine {
         VrrpEngine engine = new VrrpEngine(instances, StaticConfig.of(config), resolver(config, defaults, addresses, log),
                 new EnginePorts(LinuxVrrpSocket::open, LinuxFrameSender::open, addresses, monitor, routes),
                 System::nanoTime, log);
+        engine.paceGratuitousWith(GarpPacing.of(defaults, config));
         if (rtPriority > 0 || nice != 0) {
             engine.tuneThreadsWith(new ThreadTuning(nice, rtPriority, log));
         }
@@ -118,15 +154,17 @@ public final class LinuxVrrpEngine {
      */
     public boolean reload(VrrpConfig config, VrrpDefaults defaults) throws NetlinkException {
         List<Link> links;
+        PrimaryAddresses primaries;
         try (RtnetlinkAddressManager own = RtnetlinkAddressManager.open()) {
             links = own.links();
+            primaries = PrimaryAddresses.of(own.interfaceAddresses());
         }
         for (VrrpInstance in : config.instances()) {
             if (in.interfaceName() == null || link(links, in.interfaceName()).isEmpty()) {
                 log.error("(" + in.name() + ") interface " + in.interfaceName() + " doesn't exist - FAULT until it does");
             }
         }
-        List<EngineInstance> instances = instances(config, defaults, links, LinuxVrrpEngine::primaryAddress);
+        List<EngineInstance> instances = instances(config, defaults, links, primaries);
         return engine.reload(instances, StaticConfig.of(config), resolver(config, defaults, null, log));
     }
 
@@ -152,15 +190,13 @@ public final class LinuxVrrpEngine {
                 return current;
             }
             try {
-                List<Link> links;
                 if (addresses != null) {
-                    links = addresses.links();
-                } else {
-                    try (RtnetlinkAddressManager own = RtnetlinkAddressManager.open()) {
-                        links = own.links();
-                    }
+                    return instance(in.get(), defaults, addresses.links(), vips,
+                            PrimaryAddresses.of(addresses.interfaceAddresses()));
                 }
-                return instance(in.get(), defaults, links, vips, LinuxVrrpEngine::primaryAddress);
+                try (RtnetlinkAddressManager own = RtnetlinkAddressManager.open()) {
+                    return instance(in.get(), defaults, own.links(), vips, PrimaryAddresses.of(own.interfaceAddresses()));
+                }
             } catch (NetlinkException e) {
                 log.error("(" + current.settings().name() + ") cannot read the links: " + e.getMessage());
                 return current;
@@ -197,7 +233,7 @@ public final class LinuxVrrpEngine {
         } else if (in.unicastConfigured() && in.unicastPeers().isEmpty() && in.unicastFaultNoPeer()) {
             unusable = "no unicast peers"; // unicast_fault_no_peer: FAULT rather than falling back to multicast
         } else if (primary == null) {
-            primary = primaries.find(ifName, in.family(), vips);
+            primary = primaries.find(link.get().index(), in.family(), vips);
             if (primary == null) {
                 unusable = v6 ? "no IPv6 link-local address for interface" : "no IPv4 address for interface";
             }
@@ -220,34 +256,6 @@ public final class LinuxVrrpEngine {
             return InetAddress.getByAddress(new byte[v6 ? 16 : 4]);
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * The interface's primary address: for IPv4 the kernel's first address that is not one of our VIPs (a
-     * VIP left behind by a killed daemon must never become the advert source: a peer holding the same VIP
-     * would take the adverts for its own), for IPv6 the link-local address (RFC 5798 §5.1.2.1). Observed
-     * with JDK 17: {@link NetworkInterface#getInetAddresses} lists the newest address first, so the
-     * kernel's first (primary) one is the last listed.
-     */
-    static InetAddress primaryAddress(String ifName, AddressFamily family, Set<InetAddress> vips) {
-        try {
-            NetworkInterface ni = NetworkInterface.getByName(ifName);
-            if (ni == null) {
-                return null;
-            }
-            InetAddress found = null;
-            for (InetAddress a : Collections.list(ni.getInetAddresses())) {
-                if (family == AddressFamily.IPV6 && a instanceof Inet6Address && a.isLinkLocalAddress()) {
-                    return InetAddress.getByAddress(a.getAddress());
-                }
-                if (family != AddressFamily.IPV6 && a instanceof Inet4Address && !vips.contains(a)) {
-                    found = a;
-                }
-            }
-            return found;
-        } catch (SocketException | UnknownHostException e) {
-            return null;
         }
     }
 }

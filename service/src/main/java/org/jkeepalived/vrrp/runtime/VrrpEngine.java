@@ -137,12 +137,18 @@ public final class VrrpEngine {
     private final List<Thread> helpers = new ArrayList<>();
     private ActionRunner runner;
     private volatile ThreadTuner tuner = ThreadTuner.NONE;
+    private volatile GarpPacing garpPacing = GarpPacing.NONE;
     private Thread loop;
     private volatile boolean running;
     private boolean stopped;
 
     public VrrpEngine(List<EngineInstance> instances, EnginePorts ports, LongSupplier nanoTime, Log log) {
         this(instances, StaticConfig.NONE, Resolver.NONE, ports, nanoTime, log);
+    }
+
+    public VrrpEngine(List<EngineInstance> instances, StaticConfig statics, EnginePorts ports, LongSupplier nanoTime,
+                      Log log) {
+        this(instances, statics, Resolver.NONE, ports, nanoTime, log);
     }
 
     public VrrpEngine(List<EngineInstance> instances, StaticConfig statics, Resolver resolver, EnginePorts ports,
@@ -171,6 +177,11 @@ public final class VrrpEngine {
         return new VrrpSocketSpec(in.ifName(), in.ifIndex(), in.settings().primaryAddress(), in.group());
     }
 
+    /** vrrp_garp_interval / vrrp_gna_interval / garp_group spacing; call before {@link #start}. */
+    public void paceGratuitousWith(GarpPacing pacing) {
+        this.garpPacing = Objects.requireNonNull(pacing, "pacing");
+    }
+
     /** How each VRRP thread sets its scheduling when it starts; call before {@link #start}. */
     public void tuneThreadsWith(ThreadTuner threadTuner) {
         this.tuner = Objects.requireNonNull(threadTuner, "threadTuner");
@@ -194,7 +205,7 @@ public final class VrrpEngine {
             closePorts();
             throw e;
         }
-        runner = new ActionRunner(ports, log, links, nanoTime);
+        runner = new ActionRunner(ports, log, links, nanoTime, garpPacing);
         running = true;
         CountDownLatch started = new CountDownLatch(1);
         loop = new Thread(() -> runLoop(links, started), "vrrp");

@@ -73,14 +73,25 @@ class LinuxVrrpEngineTest {
     }
 
     @Test
-    void theLoopbackHasAnIpv4PrimaryAddressAndVipsAreNeverChosen() {
-        InetAddress lo = LinuxVrrpEngine.primaryAddress("lo", org.jkeepalived.config.model.vrrp.AddressFamily.IPV4,
-                Set.of());
-        assertThat(lo).isEqualTo(Vrrp.addr("127.0.0.1"));
-        assertThat(LinuxVrrpEngine.primaryAddress("lo", org.jkeepalived.config.model.vrrp.AddressFamily.IPV4,
-                Set.of(Vrrp.addr("127.0.0.1")))).isNull();
-        assertThat(LinuxVrrpEngine.primaryAddress("no-such-if0",
-                org.jkeepalived.config.model.vrrp.AddressFamily.IPV4, Set.of())).isNull();
+    void thePrimaryAddressIsTheKernelsFirstNonSecondaryNonVipAddress() {
+        int secondary = org.jkeepalived.netlink.NetlinkCodec.IFA_F_SECONDARY;
+        List<org.jkeepalived.netlink.InterfaceAddress> kernel = List.of(
+                new org.jkeepalived.netlink.InterfaceAddress(3, Vrrp.addr("10.0.1.1"), 24, 0, 0, null),
+                new org.jkeepalived.netlink.InterfaceAddress(7, Vrrp.addr("10.0.0.100"), 24, 0, 0, null),
+                new org.jkeepalived.netlink.InterfaceAddress(7, Vrrp.addr("10.0.0.5"), 24, secondary, 0, null),
+                new org.jkeepalived.netlink.InterfaceAddress(7, Vrrp.addr("192.168.9.2"), 24, 0, 0, null),
+                new org.jkeepalived.netlink.InterfaceAddress(7, Vrrp.addr("2001:db8::2"), 64, 0, 0, null),
+                new org.jkeepalived.netlink.InterfaceAddress(7, Vrrp.addr("fe80::2"), 64, 0, 253, null));
+        var p = LinuxVrrpEngine.PrimaryAddresses.of(kernel);
+        var v4 = org.jkeepalived.config.model.vrrp.AddressFamily.IPV4;
+        var v6 = org.jkeepalived.config.model.vrrp.AddressFamily.IPV6;
+        assertThat(p.find(7, v4, Set.of())).isEqualTo(Vrrp.addr("10.0.0.100"));
+        // A VIP left behind is never the source; the next primary (not the secondary) is.
+        assertThat(p.find(7, v4, Set.of(Vrrp.addr("10.0.0.100")))).isEqualTo(Vrrp.addr("192.168.9.2"));
+        assertThat(p.find(7, v4, Set.of(Vrrp.addr("10.0.0.100"), Vrrp.addr("192.168.9.2"))))
+                .isEqualTo(Vrrp.addr("10.0.0.5"));
+        assertThat(p.find(7, v6, Set.of())).isEqualTo(Vrrp.addr("fe80::2"));
+        assertThat(p.find(9, v4, Set.of())).isNull();
     }
 
     @Test

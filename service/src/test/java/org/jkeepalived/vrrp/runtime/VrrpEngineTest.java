@@ -98,7 +98,7 @@ class VrrpEngineTest {
         a.engine.start();
         b.engine.start();
 
-        await("A MASTER", 3_000, () -> a.state() == VrrpState.MASTER);
+        await("A MASTER with its VIP", 3_000, () -> a.state() == VrrpState.MASTER && a.hasVip());
         assertThat(a.hasVip()).isTrue();
         assertThat(a.log).contains("(VI_1) Entering BACKUP STATE (init)", "(VI_1) Entering MASTER STATE",
                 "(VI_1) setting VIPs.");
@@ -140,7 +140,7 @@ class VrrpEngineTest {
         assertThat(a.log).contains("(VI_1) removing VIPs.");
 
         // Priority 0 received: B's down timer becomes Skew_Time (~0.06 s for priority 100 at 10 cs).
-        await("B MASTER", 1_000, () -> b.state() == VrrpState.MASTER);
+        await("B MASTER with its VIP", 1_000, () -> b.state() == VrrpState.MASTER && b.hasVip());
         assertThat(System.nanoTime() - t0).isLessThan(500_000_000L);
         assertThat(b.hasVip()).isTrue();
     }
@@ -157,7 +157,7 @@ class VrrpEngineTest {
         assertThat(a.log).contains("(VI_1) Entering FAULT STATE");
 
         a.addresses.putLink(new Link(IFINDEX, "eth0", UP, a.mac));
-        await("MASTER again", 3_000, () -> a.state() == VrrpState.MASTER);
+        await("MASTER again with its VIP", 3_000, () -> a.state() == VrrpState.MASTER && a.hasVip());
         assertThat(a.hasVip()).isTrue();
     }
 
