@@ -333,6 +333,12 @@ final class ActionRunner {
      * the router ({@link Action.AddVips}/{@link Action.RemoveVips}); routes and rules of a MASTER are diffed
      * here (against what was added, so {@code previous} is not needed).
      */
+    /** A reload renamed a kept instance (before its new settings apply): what it owns moves with it. */
+    void instanceRenamed(String before, String after) {
+        owned.renamed(before, after);
+        pacer.cancel(before);
+    }
+
     void instanceReconfigured(EngineInstance previous, VrrpEngine.Slot s) {
         if (s.router.state() == VrrpState.MASTER) {
             owned.reconfigured(s.name(), s.instance.virtualRoutes(), s.instance.virtualRules());

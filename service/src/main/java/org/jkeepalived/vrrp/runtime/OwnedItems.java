@@ -159,6 +159,14 @@ final class OwnedItems {
         }
     }
 
+    /** A reload renamed a kept instance: what it owns moves with it. */
+    void renamed(String previous, String next) {
+        Installed in = virtuals.remove(previous);
+        if (in != null) {
+            virtuals.put(next, in);
+        }
+    }
+
     /** The instance left MASTER (before its VIPs go): rules, then routes. */
     void masterLeft(String instance) {
         Installed in = virtuals.remove(instance);

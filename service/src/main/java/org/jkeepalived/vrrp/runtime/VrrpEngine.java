@@ -618,6 +618,7 @@ public final class VrrpEngine {
         s.instance = next;
         if (!previous.settings().name().equals(next.settings().name())) {
             states.remove(previous.settings().name());
+            runner.instanceRenamed(previous.settings().name(), next.settings().name());
         }
         apply(s, s.router.reconfigure(next.settings(), now));
         states.put(s.name(), s.router.state());

@@ -81,11 +81,12 @@ class GlobalKeywordsTest {
 
     @Test
     void outOfScopeKeywordsAreLoggedOnceAsNotImplemented() {
-        LoadResult r = GlobalFixture.load("enable_dbus\nvrrp_priority -5\nvrrp_priority -6");
+        LoadResult r = GlobalFixture.load("enable_dbus\nchecker_priority -5\nchecker_priority -6");
         assertThat(r.exitCode()).isZero();
         assertThat(r.diagnostics()).filteredOn(d -> d.severity() == Severity.NOTE).extracting(d -> d.message())
                 .containsExactly("'enable_dbus' accepted but not implemented",
-                        "'vrrp_priority' accepted but not implemented");
+                        "'checker_priority' accepted but not implemented");
+        assertThat(root.children().get("global_defs").children().get("vrrp_rt_priority").implemented()).isTrue();
         assertThat(root.children().get("global_defs").children().get("smtp_server").implemented()).isTrue();
         assertThat(root.children().get("global_defs").children().get("enable_snmp_vrrp").implemented()).isTrue();
     }
