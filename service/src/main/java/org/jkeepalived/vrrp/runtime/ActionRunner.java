@@ -74,7 +74,7 @@ final class ActionRunner {
         }
     }
 
-    void run(VrrpEngine.Slot s, Action a) {
+    void run(Slot s, Action a) {
         String name = s.name();
         if (a instanceof Action.SendAdvert send) {
             sendAdvert(s, send.priority());
@@ -146,7 +146,7 @@ final class ActionRunner {
     }
 
     /** The advert from the settings (RFC 3768 §5.1 / RFC 5798 §5.2), to the group or to each unicast peer. */
-    private void sendAdvert(VrrpEngine.Slot s, int priority) {
+    private void sendAdvert(Slot s, int priority) {
         RouterSettings rs = s.instance.settings();
         VrrpAdvert advert = new VrrpAdvert(rs.version(), rs.vrid(), priority, rs.advertIntervalCentis(),
                 rs.version() == 2 ? rs.authType() : 0, rs.version() == 2 ? rs.authPassword() : new byte[0],
@@ -169,7 +169,7 @@ final class ActionRunner {
     }
 
     /** EEXIST on add and EADDRNOTAVAIL on remove mean the kernel already has what we want. */
-    private void changeAddress(VrrpEngine.Slot s, VirtualAddress v, boolean add) {
+    private void changeAddress(Slot s, VirtualAddress v, boolean add) {
         AddressSpec spec = spec(s, v);
         if (spec == null) {
             logLimited(s.name() + "/dev/" + v.dev(), "(" + s.name() + ") no interface " + v.dev() + " for "
@@ -191,12 +191,12 @@ final class ActionRunner {
         }
     }
 
-    private AddressSpec spec(VrrpEngine.Slot s, VirtualAddress v) {
+    private AddressSpec spec(Slot s, VirtualAddress v) {
         int ifIndex = ifIndex(s, v);
         return ifIndex <= 0 ? null : RouteMapping.address(v, ifIndex);
     }
 
-    private int ifIndex(VrrpEngine.Slot s, VirtualAddress v) {
+    private int ifIndex(Slot s, VirtualAddress v) {
         if (v.dev() == null || v.dev().equals(s.instance.ifName())) {
             return s.instance.ifIndex();
         }
@@ -227,7 +227,7 @@ final class ActionRunner {
      * §7.2.6): {@code repeat} rounds over the addresses (keepalived's order, observed), spaced per interface
      * by vrrp_garp_interval / vrrp_gna_interval ({@link GarpPacer}; 0: back to back).
      */
-    private void gratuitous(VrrpEngine.Slot s, int repeat, List<VirtualAddress> addresses) {
+    private void gratuitous(Slot s, int repeat, List<VirtualAddress> addresses) {
         List<GarpPacer.Frame> round = new ArrayList<>();
         for (VirtualAddress v : addresses) {
             int ifIndex = ifIndex(s, v);
@@ -339,7 +339,7 @@ final class ActionRunner {
         pacer.cancel(before);
     }
 
-    void instanceReconfigured(EngineInstance previous, VrrpEngine.Slot s) {
+    void instanceReconfigured(EngineInstance previous, Slot s) {
         if (s.router.state() == VrrpState.MASTER) {
             owned.reconfigured(s.name(), s.instance.virtualRoutes(), s.instance.virtualRules());
         }
@@ -356,10 +356,10 @@ final class ActionRunner {
      * it: we log the same line and put the address back directly, without the handover. A no_track VIP is
      * left deleted (keepalived does nothing either).
      */
-    void onNetlinkEvent(NetlinkEvent e, List<VrrpEngine.Slot> slots) {
+    void onNetlinkEvent(NetlinkEvent e, List<Slot> slots) {
         if (e instanceof NetlinkEvent.Overrun) {
             // Deletions may have been lost with the dropped events: put back whatever we own (EEXIST is fine).
-            for (VrrpEngine.Slot s : slots) {
+            for (Slot s : slots) {
                 if (s.router.state() == VrrpState.MASTER) {
                     s.instance.settings().virtualAddresses().forEach(v -> changeAddress(s, v, true));
                 }
@@ -368,7 +368,7 @@ final class ActionRunner {
             return;
         }
         if (e instanceof NetlinkEvent.AddressRemoved ar) {
-            for (VrrpEngine.Slot s : slots) {
+            for (Slot s : slots) {
                 if (s.router.state() != VrrpState.MASTER) {
                     continue;
                 }

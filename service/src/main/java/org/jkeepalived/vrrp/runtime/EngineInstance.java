@@ -40,6 +40,11 @@ public record EngineInstance(RouterSettings settings, String ifName, int ifIndex
         this(settings, ifName, ifIndex, group, checksumMode, virtualRoutes, virtualRules, null);
     }
 
+    /** This instance, unusable for {@code reason}. */
+    EngineInstance withUnusable(String reason) {
+        return new EngineInstance(settings, ifName, ifIndex, group, checksumMode, virtualRoutes, virtualRules, reason);
+    }
+
     public boolean usable() {
         return unusable == null;
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.jkeepalived.net.Received;
-import org.jkeepalived.net.VrrpSocket;
 import org.jkeepalived.net.VrrpSocketSpec;
 import org.jkeepalived.netlink.Link;
 import org.jkeepalived.netlink.NetlinkEvent;
@@ -52,7 +50,6 @@ import org.jkeepalived.vrrp.packet.VrrpCodec;
 public final class VrrpEngine {
     /** Inbox capacity: a second of adverts for hundreds of instances at 10 ms intervals would not fill it. */
     static final int INBOX_CAPACITY = 4096;
-    static final int RECEIVE_SLICE_MILLIS = 200;
     private static final long MAX_WAIT_NANOS = 1_000_000_000L;
     private static final long STOP_WAIT_MILLIS = 5_000;
     /** A deadline served later than this is logged: the loop (or the whole JVM) was stalled. */
@@ -78,51 +75,6 @@ public final class VrrpEngine {
         void tune(String thread);
     }
 
-    /** One instance: its router and its channel (null while unusable). Only the loop thread touches it. */
-    static final class Slot {
-        EngineInstance instance;
-        final VirtualRouter router;
-        Channel channel;
-
-        Slot(EngineInstance instance) {
-            this.instance = instance;
-            this.router = new VirtualRouter(instance.settings());
-        }
-
-        String name() {
-            return router.settings().name();
-        }
-    }
-
-    /** Instances sharing one socket (same interface, source address and group), demuxed by VRID. */
-    static final class Channel {
-        final VrrpSocketSpec spec;
-        final Map<Integer, Slot> byVrid = new HashMap<>();
-        volatile VrrpSocket socket;
-        /** Set when the last instance left: its receiver closes the socket and ends. */
-        volatile boolean retired;
-
-        Channel(VrrpSocketSpec spec) {
-            this.spec = spec;
-        }
-    }
-
-    private sealed interface Event {
-    }
-
-    private record Packet(Channel channel, Received received) implements Event {
-    }
-
-    private record LinkChange(NetlinkEvent event) implements Event {
-    }
-
-    private record Reload(List<EngineInstance> instances, StaticConfig statics, Resolver resolver,
-                          CountDownLatch done) implements Event {
-    }
-
-    private record Stop(CountDownLatch done) implements Event {
-    }
-
     private final EnginePorts ports;
     private final LongSupplier nanoTime;
     private final Log log;
@@ -130,11 +82,11 @@ public final class VrrpEngine {
     private Resolver resolver;
     private List<Slot> slots = new ArrayList<>();
     private final Map<VrrpSocketSpec, Channel> channels = new LinkedHashMap<>();
-    private final BlockingQueue<Event> inbox = new ArrayBlockingQueue<>(INBOX_CAPACITY);
+    private final BlockingQueue<EngineEvent> inbox = new ArrayBlockingQueue<>(INBOX_CAPACITY);
     private final AtomicLong inboxOverflows = new AtomicLong();
+    private final Receivers receivers;
     private final AtomicLong unknownVrid = new AtomicLong();
     private final Map<String, VrrpState> states = new ConcurrentHashMap<>();
-    private final List<Thread> helpers = new ArrayList<>();
     private ActionRunner runner;
     private volatile ThreadTuner tuner = ThreadTuner.NONE;
     private volatile GarpPacing garpPacing = GarpPacing.NONE;
@@ -158,6 +110,7 @@ public final class VrrpEngine {
         this.ports = Objects.requireNonNull(ports, "ports");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.log = Objects.requireNonNull(log, "log");
+        this.receivers = new Receivers(inbox, inboxOverflows, log, () -> running, () -> tuner);
         for (EngineInstance in : instances) {
             Slot s = new Slot(in);
             if (in.usable()) {
@@ -219,21 +172,10 @@ public final class VrrpEngine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        channels.values().forEach(this::startReceiver);
+        channels.values().forEach(receivers::start);
         if (ports.monitor() != null) {
-            Thread t = new Thread(this::monitorLinks, "vrrp-netlink");
-            t.setDaemon(true);
-            helpers.add(t);
-            t.start();
+            receivers.startMonitor(ports.monitor());
         }
-    }
-
-    private synchronized void startReceiver(Channel c) {
-        Thread t = new Thread(() -> receive(c), "vrrp-rx-" + c.spec.ifName() + "-" + c.spec.source().getHostAddress());
-        t.setDaemon(true);
-        t.setPriority(Thread.MAX_PRIORITY);
-        helpers.add(t);
-        t.start();
     }
 
     /**
@@ -247,7 +189,7 @@ public final class VrrpEngine {
         }
         CountDownLatch done = new CountDownLatch(1);
         try {
-            inbox.put(new Reload(List.copyOf(instances), Objects.requireNonNull(nextStatics),
+            inbox.put(new EngineEvent.Reload(List.copyOf(instances), Objects.requireNonNull(nextStatics),
                     Objects.requireNonNull(nextResolver), done));
             return done.await(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -272,7 +214,7 @@ public final class VrrpEngine {
         if (l != null && l.isAlive()) {
             CountDownLatch done = new CountDownLatch(1);
             try {
-                inbox.put(new Stop(done));
+                inbox.put(new EngineEvent.Stop(done));
                 if (!done.await(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
                     log.error("VRRP loop did not stop within " + STOP_WAIT_MILLIS + " ms");
                 }
@@ -282,18 +224,7 @@ public final class VrrpEngine {
         }
         running = false;
         closePorts();
-        List<Thread> threads;
-        synchronized (this) {
-            threads = List.copyOf(helpers);
-        }
-        for (Thread t : threads) {
-            try {
-                t.join(2L * RECEIVE_SLICE_MILLIS + 500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        receivers.join(2L * Receivers.RECEIVE_SLICE_MILLIS + 500);
         if (runner != null) {
             runner.close();
         }
@@ -312,58 +243,6 @@ public final class VrrpEngine {
     /** Received adverts for a VRID no instance on that socket serves. */
     public long unknownVridDrops() {
         return unknownVrid.get();
-    }
-
-    // ---------------------------------------------------------------- threads
-
-    private void receive(Channel c) {
-        tuner.tune(Thread.currentThread().getName());
-        while (running && !c.retired) {
-            try {
-                Received r = c.socket.receive(RECEIVE_SLICE_MILLIS);
-                if (r != null && running && !inbox.offer(new Packet(c, r))) {
-                    inboxOverflows.incrementAndGet();
-                }
-            } catch (IOException | RuntimeException e) {
-                if (!running || c.retired) {
-                    break;
-                }
-                log.error("VRRP receive on " + c.spec.ifName() + " failed: " + e.getMessage());
-                pause();
-            }
-        }
-        if (c.retired) {
-            // Closed here, by its only reader, so no receive can touch a reused descriptor. A retired
-            // channel is out of the channel map, so stop() does not close it a second time.
-            c.socket.close();
-        }
-    }
-
-    private void monitorLinks() {
-        tuner.tune(Thread.currentThread().getName());
-        while (running) {
-            try {
-                for (NetlinkEvent e : ports.monitor().poll(RECEIVE_SLICE_MILLIS)) {
-                    inbox.put(new LinkChange(e)); // netlink events must not be lost: wait for room
-                }
-            } catch (NetlinkException | RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                log.error("netlink monitor failed: " + e.getMessage());
-                pause();
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void runLoop(List<Link> initialLinks, CountDownLatch started) {
@@ -385,24 +264,24 @@ public final class VrrpEngine {
                 next = Math.min(next, s.router.nextDeadlineNanos());
             }
             now = nanoTime.getAsLong();
-            Event ev;
+            EngineEvent ev;
             try {
                 ev = next <= now ? inbox.poll()
                         : inbox.poll(Math.min(next - now, MAX_WAIT_NANOS), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 ev = null; // only stop() ends the loop
             }
-            if (ev instanceof Stop stop) {
+            if (ev instanceof EngineEvent.Stop stop) {
                 shutdownAll();
                 stop.done().countDown();
                 return;
             }
             try {
-                if (ev instanceof Packet p) {
+                if (ev instanceof EngineEvent.Packet p) {
                     onPacket(p.channel(), p.received());
-                } else if (ev instanceof LinkChange lc) {
+                } else if (ev instanceof EngineEvent.LinkChange lc) {
                     onLink(lc.event());
-                } else if (ev instanceof Reload r) {
+                } else if (ev instanceof EngineEvent.Reload r) {
                     try {
                         onReload(r);
                     } finally {
@@ -613,7 +492,7 @@ public final class VrrpEngine {
             s.channel = wanted;
         }
         if (wanted == null && next.usable()) {
-            next = withUnusable(next, "cannot open a VRRP socket on " + next.ifName());
+            next = next.withUnusable("cannot open a VRRP socket on " + next.ifName());
         }
         s.instance = next;
         if (!previous.settings().name().equals(next.settings().name())) {
@@ -625,11 +504,6 @@ public final class VrrpEngine {
         if (!next.usable() && s.router.state() != VrrpState.FAULT) {
             apply(s, s.router.onUnusable(next.unusable(), now));
         }
-    }
-
-    private static EngineInstance withUnusable(EngineInstance in, String reason) {
-        return new EngineInstance(in.settings(), in.ifName(), in.ifIndex(), in.group(), in.checksumMode(),
-                in.virtualRoutes(), in.virtualRules(), reason);
     }
 
     /** The channel for {@code spec}, opened now if new; null (logged) when the socket cannot be opened. */
@@ -646,7 +520,7 @@ public final class VrrpEngine {
             return null;
         }
         channels.put(spec, c);
-        startReceiver(c);
+        receivers.start(c);
         return c;
     }
 
@@ -664,7 +538,7 @@ public final class VrrpEngine {
     }
 
     /** keepalived's reload: removed instances stop first, kept ones take their new settings, new ones start. */
-    private void onReload(Reload r) {
+    private void onReload(EngineEvent.Reload r) {
         long now = nanoTime.getAsLong();
         ReloadPlan<Slot> plan = ReloadPlan.of(slots, s -> s.instance, r.instances());
         for (Slot s : plan.removed()) {
@@ -695,7 +569,7 @@ public final class VrrpEngine {
                     if (c != null && c.byVrid.putIfAbsent(e.instance().settings().vrid(), s) == null) {
                         s.channel = c;
                     } else {
-                        s.instance = withUnusable(e.instance(), "cannot use a VRRP socket on " + e.instance().ifName());
+                        s.instance = e.instance().withUnusable("cannot use a VRRP socket on " + e.instance().ifName());
                     }
                 }
                 log.info("(" + s.name() + ") added by the reload - starting");

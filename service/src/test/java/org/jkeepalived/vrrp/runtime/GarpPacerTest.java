@@ -92,7 +92,7 @@ class GarpPacerTest {
         ActionRunner runner = new ActionRunner(new EnginePorts(spec -> null, i -> frames, addresses, monitor),
                 Log.to((level, detail, message) -> { }), addresses.links(), now::get,
                 new GarpPacing(200 * MS, 0, List.of()));
-        VrrpEngine.Slot slot = new VrrpEngine.Slot(in);
+        Slot slot = new Slot(in);
         var vip2 = Vrrp.vip(Vrrp.addr("10.0.0.101"));
         runner.run(slot, new Action.SendGratuitous(3, List.of(Vrrp.vip(Vrrp.VIP), vip2)));
         assertThat(frames.frames()).hasSize(1);

@@ -66,7 +66,7 @@ class GarpPacingIT {
                 ActionRunner runner = new ActionRunner(ports, Log.to((level, detail, message) -> { }),
                         addresses.links(), System::nanoTime, new GarpPacing(100 * Vrrp.MS, 0, List.of()));
                 RouterSettings settings = Vrrp.settings().build();
-                VrrpEngine.Slot slot = new VrrpEngine.Slot(new EngineInstance(settings, "va", vaIndex,
+                Slot slot = new Slot(new EngineInstance(settings, "va", vaIndex,
                         Vrrp.addr("224.0.0.18"), V3ChecksumMode.PSEUDO_HEADER));
                 runner.run(slot, new Action.SendGratuitous(3, List.of(Vrrp.vip(Vrrp.addr("10.0.0.100")).withDev("va"),
                         Vrrp.vip(Vrrp.addr("10.0.0.101")).withDev("va"))));

@@ -103,7 +103,7 @@ class VrrpEngineTest {
         assertThat(a.log).contains("(VI_1) Entering BACKUP STATE (init)", "(VI_1) Entering MASTER STATE",
                 "(VI_1) setting VIPs.");
         // Gratuitous ARPs for the VIP with our MAC (5 at once by default).
-        assertThat(a.frames.frames()).hasSizeGreaterThanOrEqualTo(5);
+        await("5 gratuitous ARPs", 1_000, () -> a.frames.frames().size() >= 5);
         assertThat(GratuitousArp.parse(a.frames.frames().get(0)))
                 .contains(new GratuitousArp(a.mac, (java.net.Inet4Address) Vrrp.VIP));
         // Adverts go to the group, v3, priority 150, checksum valid over the pseudo-header.

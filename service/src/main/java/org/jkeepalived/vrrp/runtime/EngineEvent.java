@@ -1,0 +1,26 @@
+package org.jkeepalived.vrrp.runtime;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.jkeepalived.net.Received;
+import org.jkeepalived.netlink.NetlinkEvent;
+
+/** What the {@link VrrpEngine}'s loop takes from its inbox. */
+sealed interface EngineEvent {
+    /** A datagram from a channel's socket. */
+    record Packet(Channel channel, Received received) implements EngineEvent {
+    }
+
+    /** A netlink event (links, addresses, routes, rules, overrun). */
+    record LinkChange(NetlinkEvent event) implements EngineEvent {
+    }
+
+    /** A reloaded configuration; {@code done} is counted down once applied. */
+    record Reload(List<EngineInstance> instances, StaticConfig statics, VrrpEngine.Resolver resolver,
+                  CountDownLatch done) implements EngineEvent {
+    }
+
+    /** Shut every router down; {@code done} is counted down once they are. */
+    record Stop(CountDownLatch done) implements EngineEvent {
+    }
+}
