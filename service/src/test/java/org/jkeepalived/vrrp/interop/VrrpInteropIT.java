@@ -12,6 +12,8 @@ import org.jkeepalived.testsupport.Privileged;
 import org.jkeepalived.vrrp.interop.Daemon.Kind;
 import org.jkeepalived.vrrp.interop.WireCapture.Advert;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -178,6 +180,45 @@ class VrrpInteropIT {
             assertThat(high.lastState()).as(high + " hears no one either").isEqualTo("MASTER");
             assertThat(high.masters()).isEqualTo(1);
             assertThat(high.hasVip()).isTrue();
+        }
+    }
+
+    /**
+     * After a crash the VIP stays on the dead node's interface. Restarted while a peer is MASTER, the node enters
+     * BACKUP and must first remove the VIPs it would own (observed with keepalived 2.2.7: "(VI_1) removing VIPs."
+     * just before "Entering BACKUP STATE (init)", and the stale address is gone), or two nodes answer ARP for it.
+     */
+    @Test
+    void keepalivedRestartedIntoBackupRemovesTheVipItsCrashLeft() throws Exception {
+        restartedIntoBackupRemovesTheVipItsCrashLeft(KEEPALIVED);
+    }
+
+    @Test
+    @Disabled("jkeepalived keeps a VIP left by its own crash when it restarts into BACKUP:"
+            + " VirtualRouter.start emits no RemoveVips (see the interop helper's report)")
+    void jkeepalivedRestartedIntoBackupRemovesTheVipItsCrashLeft() throws Exception {
+        restartedIntoBackupRemovesTheVipItsCrashLeft(JKEEPALIVED);
+    }
+
+    private void restartedIntoBackupRemovesTheVipItsCrashLeft(Kind kind) throws Exception {
+        VrrpConf conf = VrrpConf.v3("0.1");
+        try (InteropLab lab = InteropLab.create(dir, 2)) {
+            Daemon crashed = lab.daemon(lab.node(0), kind, conf, LOW);
+            Daemon peer = lab.daemon(lab.node(1), KEEPALIVED, conf, HIGH);
+            crashed.start();
+            await(crashed + " MASTER", 20_000, () -> crashed.masters() == 1);
+            await("the VIP on " + crashed, 3_000, crashed::hasVip);
+            crashed.kill();
+            assertThat(crashed.hasVip()).as("a SIGKILLed daemon leaves its VIP").isTrue();
+            peer.start();
+            await(peer + " MASTER", 20_000, () -> peer.masters() == 1);
+            crashed.start();
+            await(crashed + " BACKUP again", 20_000, () -> crashed.backups() == 2);
+            await("the stale VIP removed from " + crashed, 2_000, () -> !crashed.hasVip());
+            Thread.sleep(1_000);
+            assertThat(crashed.masters()).isEqualTo(1);
+            assertThat(crashed.hasVip()).isFalse();
+            assertThat(peer.hasVip()).isTrue();
         }
     }
 
