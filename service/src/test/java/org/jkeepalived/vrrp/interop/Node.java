@@ -45,6 +45,12 @@ final class Node {
                 .orElseThrow(() -> new IllegalStateException(name + " has no link-local address: " + out));
     }
 
+    /** The MAC address of {@code eth0}, lower case. */
+    String mac() {
+        String[] f = ns.ip("-br", "link", "show", "dev", IF).trim().split("\\s+");
+        return f[2].toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Whether {@code ip -br addr} lists exactly this address with prefix (e.g. {@code 10.9.0.100/24}). */
     boolean has(String addressWithPrefix) {
         return Arrays.asList(ns.ip("-br", "addr", "show", "dev", IF).trim().split("\\s+")).contains(addressWithPrefix);

@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.jkeepalived.testsupport.Netns;
 
 /**
- * tshark capturing VRRP (IP protocol 112, both families) on one interface of a namespace into a pcap file, then
+ * tshark capturing VRRP (IP protocol 112, both families), ARP and ICMPv6 on one interface of a namespace into a pcap file, then
  * reading it back through tshark's VRRP dissector. The dissector always verifies the checksum and reports it in
  * {@code vrrp.checksum.status} (Wireshark's enum: 0 bad, 1 good, 2 unverified); for VRRPv3 it uses the RFC 5798
  * §5.2.8 pseudo-header unless the preference {@code vrrp.v3_checksum_as_in_v2} is TRUE.
@@ -33,7 +35,7 @@ final class WireCapture implements AutoCloseable {
     static WireCapture start(Netns ns, String ifName, Path file) throws IOException, InterruptedException {
         Path stderr = file.resolveSibling(file.getFileName() + ".tshark.log");
         Process p = new ProcessBuilder(ns.exec(List.of("tshark", "-q", "-n", "-i", ifName, "-f",
-                "ip proto 112 or ip6 proto 112", "-w", file.toString())))
+                "ip proto 112 or ip6 proto 112 or arp or icmp6", "-w", file.toString())))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.to(stderr.toFile())).start();
         p.getOutputStream().close();
@@ -70,10 +72,12 @@ final class WireCapture implements AutoCloseable {
                   int checksumStatus, String authString) {
     }
 
-    /** Every VRRP packet of the capture, dissected, with tshark preferences {@code name:value} applied. */
+    /** Every VRRP packet of the capture (not quoted in ICMP), dissected, with tshark preferences {@code name:value} applied. */
     List<Advert> adverts(String... preferences) throws IOException, InterruptedException {
-        List<String> c = new ArrayList<>(List.of("tshark", "-n", "-r", file.toString(), "-Y", "vrrp", "-T", "fields",
-                "-E", "separator=/t", "-E", "occurrence=f"));
+        // Not the VRRP quoted in ICMP errors (a unicast advert to a node whose daemon is down comes back as an
+        // ICMPv6 parameter problem, "unrecognized next header").
+        List<String> c = new ArrayList<>(List.of("-Y", "vrrp && !icmp && !icmpv6", "-T", "fields", "-E", "separator=/t", "-E",
+                "occurrence=f"));
         for (String p : preferences) {
             c.addAll(List.of("-o", p));
         }
@@ -81,12 +85,7 @@ final class WireCapture implements AutoCloseable {
                 "ipv6.hlim", "vrrp.version", "vrrp.prio", "vrrp.checksum.status", "vrrp.auth_string")) {
             c.addAll(List.of("-e", f));
         }
-        Process p = new ProcessBuilder(c).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException("tshark -r " + file + " failed (" + p.exitValue() + "): " + out);
-        }
+        String out = tshark(c);
         List<Advert> adverts = new ArrayList<>();
         for (String line : out.split("\n")) {
             if (line.isBlank()) {
@@ -97,6 +96,34 @@ final class WireCapture implements AutoCloseable {
                     num(f[5].isEmpty() ? f[6] : f[5]), num(f[7]), num(f[8]), num(f[9]), f.length > 10 ? f[10] : ""));
         }
         return adverts;
+    }
+
+    /**
+     * How many gratuitous ARPs (IPv4) or unsolicited Neighbor Advertisements (IPv6) announced {@code vip}, by
+     * sender MAC address (lower case, as tshark prints {@code eth.src}).
+     */
+    Map<String, Integer> announcements(String vip) throws IOException, InterruptedException {
+        String filter = vip.contains(":") ? "icmpv6.type == 136 && icmpv6.nd.na.target_address == " + vip
+                : "arp.isgratuitous && arp.src.proto_ipv4 == " + vip;
+        Map<String, Integer> bySender = new TreeMap<>();
+        for (String mac : tshark(List.of("-Y", filter, "-T", "fields", "-e", "eth.src")).split("\n")) {
+            if (!mac.isBlank()) {
+                bySender.merge(mac.trim(), 1, Integer::sum);
+            }
+        }
+        return bySender;
+    }
+
+    private String tshark(List<String> arguments) throws IOException, InterruptedException {
+        List<String> c = new ArrayList<>(List.of("tshark", "-n", "-r", file.toString()));
+        c.addAll(arguments);
+        Process p = new ProcessBuilder(c).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("tshark -r " + file + " " + arguments + " failed: " + out);
+        }
+        return out;
     }
 
     private static int num(String s) {
