@@ -37,6 +37,7 @@ final class Daemon {
     private final Path pidFile;
     private final Path vrrpPidFile;
     private final Path checkPidFile;
+    private final Path tmpDir;
     private Process process;
     private Long vrrpChildPid;
 
@@ -51,6 +52,8 @@ final class Daemon {
         this.pidFile = dir.resolve(base + ".pid");
         this.vrrpPidFile = dir.resolve(base + "-vrrp.pid");
         this.checkPidFile = dir.resolve(base + "-check.pid");
+        this.tmpDir = dir.resolve(base + "-tmp");
+        Files.createDirectories(tmpDir);
         String src = conf.ipv6() ? node.ipv6() : node.ipv4();
         Files.writeString(conffile, conf.render(node.name(), Node.IF, priority, src, unicastPeers));
     }
@@ -88,8 +91,10 @@ final class Daemon {
         }
         vrrpChildPid = null;
         // `ip netns exec` execs the command, so the Process is the daemon itself (its pid, its signals).
-        process = new ProcessBuilder(node.ns().exec(command)).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder pb = new ProcessBuilder(node.ns().exec(command)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().put("TMPDIR", tmpDir.toString()); // keepalived's stats file, not a shared /tmp one
+        process = pb.start();
         process.getOutputStream().close();
     }
 
@@ -159,6 +164,45 @@ final class Daemon {
         return Optional.of(vrrpChildPid);
     }
 
+    /**
+     * keepalived only: its statistics after SIGUSR2 ({@code $TMPDIR/keepalived.stats}), as {@code "section/key"}
+     * to value, e.g. {@code "Packet Errors/TTL" -> 0}, {@code "Advertisements/Received" -> 41}.
+     */
+    java.util.Map<String, Long> keepalivedStats() throws IOException, InterruptedException {
+        if (kind != Kind.KEEPALIVED || !isRunning()) {
+            throw new IllegalStateException(this + " has no keepalived statistics");
+        }
+        Path file = tmpDir.resolve("keepalived.stats");
+        Files.deleteIfExists(file);
+        org.jkeepalived.testsupport.Netns.runProcess(List.of("kill", "-USR2", Long.toString(process.pid())), 10);
+        InteropLab.await(this + "'s stats file", 5_000,
+                () -> Files.exists(file) && read(file).contains("Priority Zero:") && read(file).endsWith("\n")
+                        && read(file).substring(read(file).indexOf("Priority Zero:")).contains("Sent:"));
+        java.util.Map<String, Long> stats = new java.util.LinkedHashMap<>();
+        String section = "";
+        for (String line : read(file).split("\n")) {
+            String t = line.trim();
+            if (t.endsWith(":")) {
+                section = t.substring(0, t.length() - 1);
+            } else if (line.startsWith("    ") || line.startsWith("  ") && t.contains(": ")) {
+                int c = t.lastIndexOf(": ");
+                if (c > 0 && t.substring(c + 2).matches("\\d+")) {
+                    String key = line.startsWith("    ") ? section + "/" + t.substring(0, c) : t.substring(0, c);
+                    stats.put(key, Long.parseLong(t.substring(c + 2)));
+                }
+            }
+        }
+        return stats;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
@@ -183,6 +227,18 @@ final class Daemon {
         int m = l.lastIndexOf(MASTER);
         int b = l.lastIndexOf(BACKUP);
         return m < 0 && b < 0 ? "" : m > b ? "MASTER" : "BACKUP";
+    }
+
+    /**
+     * Lines of the instance that complain about a received packet. keepalived 2.2.7's wording ("(VI_1) received
+     * an invalid passwd!", observed) and jkeepalived's drop messages ("(VI_1) wrong password from ...", "TTL ...",
+     * "advert interval ...", "address list ...", "received version ...", "auth type ...", checksum, ...).
+     */
+    List<String> complaints() {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(?i)invalid|mismatch|wrong|error|bad|incorrect"
+                + "|\\bttl\\b|auth type|advert interval|address list|received version|unicast advert|checksum"
+                + "|passw|for vrid");
+        return log().lines().filter(l -> l.contains("(VI_1)") && p.matcher(l).find()).toList();
     }
 
     boolean hasVip() {

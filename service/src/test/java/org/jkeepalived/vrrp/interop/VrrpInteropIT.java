@@ -115,6 +115,8 @@ class VrrpInteropIT {
             assertThat(low.masters()).as(low + " flapped after preemption").isEqualTo(1);
             assertThat(low.lastState()).isEqualTo("BACKUP");
 
+            assertNoErrorsCounted(high);
+
             // 5. SIGTERM: priority 0, and the backup takes over after Skew_Time.
             t0 = System.nanoTime();
             high.terminate();
@@ -124,6 +126,10 @@ class VrrpInteropIT {
             await("the VIP on " + low, 3_000, low::hasVip);
             assertThat(high.hasVip()).as("the VIP left behind by the stopped " + high).isFalse();
 
+            assertNoErrorsCounted(low);
+            if (low.kind() == KEEPALIVED) {
+                assertThat(low.keepalivedStats()).as(low + "'s statistics").containsEntry("Priority Zero/Received", 1L);
+            }
             low.terminate();
             low.awaitExit(10_000);
             Thread.sleep(100); // the last priority-0 advert onto the wire
@@ -149,6 +155,10 @@ class VrrpInteropIT {
             assertThat(wire.gracefulGapMillis()).as("wire gap after priority 0").isBetween(0L,
                     conf.skewMillis(LOW) + 150);
             assertThat(wire.gracefulGapMillis()).isLessThan(lowDownMillis);
+
+            // Neither daemon complained about a packet of the other (wrong TTL, interval, address list, auth, ...).
+            assertThat(high.complaints()).as("complaints of " + high).isEmpty();
+            assertThat(low.complaints()).as("complaints of " + low).isEmpty();
 
             // Wire check: both daemons' adverts dissect as VRRP of the right version with good checksums.
             assertWire(conf, adverts, high, highSrc, low, lowSrc);
@@ -196,6 +206,12 @@ class VrrpInteropIT {
             assertThat(high.lastState()).as(high + " hears no one either").isEqualTo("MASTER");
             assertThat(high.masters()).isEqualTo(1);
             assertThat(high.hasVip()).isTrue();
+            // ... and both say why (the check of the life-cycle test that no daemon complains can fail).
+            assertThat(high.complaints()).as("complaints of " + high).anyMatch(l -> l.contains("passw"));
+            assertThat(low.complaints()).as("complaints of " + low).anyMatch(l -> l.contains("passw"));
+            Daemon k = high.kind() == KEEPALIVED ? high : low;
+            assertThat(k.keepalivedStats()).as(k + "'s statistics").hasEntrySatisfying("Authentication Errors/Failure",
+                    v -> assertThat(v).isPositive());
         }
     }
 
@@ -236,6 +252,24 @@ class VrrpInteropIT {
             assertThat(crashed.hasVip()).isFalse();
             assertThat(peer.hasVip()).isTrue();
         }
+    }
+
+    /**
+     * keepalived's own counters (SIGUSR2) of packet and authentication errors are all zero: it found nothing wrong
+     * in jkeepalived's adverts. (jkeepalived's statistics dump has no VRRP counters yet.)
+     */
+    private static void assertNoErrorsCounted(Daemon d) throws Exception {
+        if (d.kind() != KEEPALIVED) {
+            return;
+        }
+        Map<String, Long> stats = d.keepalivedStats();
+        assertThat(stats).as(d + "'s statistics").containsKeys("Packet Errors/TTL", "Authentication Errors/Failure");
+        assertThat(stats.get("Advertisements/Received")).as(d + ": adverts received").isPositive();
+        stats.forEach((k, v) -> {
+            if (k.startsWith("Packet Errors/") || k.startsWith("Authentication Errors/")) {
+                assertThat(v).as(d + ": " + k).isZero();
+            }
+        });
     }
 
     static Stream<Arguments> mixedPairs() {
