@@ -36,6 +36,15 @@ class NativeSocketTest {
     }
 
     @Test
+    void theSendWarmUpRunsSendmsgOnFdMinusOneAndGetsEbadf() throws Exception {
+        byte[] to = Sockaddrs.inet(java.net.InetAddress.getByName("127.0.0.1"), 0, 0);
+        byte[] control = Cmsg.pack(List.of(new Cmsg(0, 8, Sockaddrs.inPktinfo(1,
+                (java.net.Inet4Address) java.net.InetAddress.getByName("127.0.0.1"), null))));
+        assertThat(NativeSocket.warmUpSendMessage(new byte[0], to, control)).isEqualTo(Errno.EBADF);
+        assertThat(NativeSocket.warmUpSendMessage(new byte[8], new byte[0], new byte[0])).isEqualTo(Errno.EBADF);
+    }
+
+    @Test
     void receiveTimesOutAndCloseEndsAnEndlessReceive() throws Exception {
         NativeSocket s = netlink();
         long start = System.nanoTime();

@@ -98,6 +98,21 @@ class VrrpSocketIT {
     }
 
     @Test
+    void openingWarmsTheSendPathWithoutSendingAnything() throws Exception {
+        try (VrrpSocket rx4 = open(b, "vb", "192.0.2.2", "224.0.0.18");
+             VrrpSocket rx6 = open(b, "vb", "fe80::2", "ff02::12")) {
+            // Each open runs sendmsg once on fd -1 (LinuxVrrpSocket#warmUp): nothing may reach the peer, whether
+            // the socket is for a group or unicast only.
+            open(a, "va", "192.0.2.1", "224.0.0.18").close();
+            open(a, "va", "192.0.2.1", null).close();
+            open(a, "va", "fe80::1", "ff02::12").close();
+            open(a, "va", "fe80::1", null).close();
+            assertThat(rx4.receive(300)).isNull();
+            assertThat(rx6.receive(300)).isNull();
+        }
+    }
+
+    @Test
     void closeFromAnotherThreadEndsAReceive() throws Exception {
         VrrpSocket rx = open(b, "vb", "192.0.2.2", "224.0.0.18");
         Thread closer = new Thread(() -> {

@@ -99,19 +99,38 @@ public final class LinuxVrrpSocket implements VrrpSocket {
             s.close();
             throw e;
         }
-        return new LinuxVrrpSocket(s, spec, v6);
+        LinuxVrrpSocket socket = new LinuxVrrpSocket(s, spec, v6);
+        socket.warmUp();
+        return socket;
     }
 
     @Override
     public void send(byte[] vrrpMessage, InetAddress dst) throws IOException {
+        socket.sendMessage(vrrpMessage, sockaddr(dst), control());
+    }
+
+    private byte[] sockaddr(InetAddress dst) {
         int scope = ipv6 && (dst.isLinkLocalAddress() || dst.isMulticastAddress()) ? spec.ifIndex() : 0;
-        byte[] to = Sockaddrs.inet(dst, 0, scope);
-        byte[] control = ipv6
+        return Sockaddrs.inet(dst, 0, scope);
+    }
+
+    /** IP_PKTINFO / IPV6_PKTINFO: the advert's source address and interface. */
+    private byte[] control() {
+        return ipv6
                 ? Cmsg.pack(List.of(new Cmsg(SOL_IPV6, IPV6_PKTINFO,
                         Sockaddrs.in6Pktinfo((Inet6Address) spec.source(), spec.ifIndex()))))
                 : Cmsg.pack(List.of(new Cmsg(SOL_IP, IP_PKTINFO,
                         Sockaddrs.inPktinfo(spec.ifIndex(), (Inet4Address) spec.source(), null))));
-        socket.sendMessage(vrrpMessage, to, control);
+    }
+
+    /**
+     * A backup sends nothing until it takes over, so its first advert as MASTER would run the send path cold
+     * (~10 ms of class loading and jnr-ffi binding, observed in the interop ITs as a takeover 12-19 ms after
+     * Master_Down_Interval instead of 1 ms). Run it now, on fd -1: nothing reaches the wire.
+     */
+    private void warmUp() {
+        InetAddress dst = spec.group() != null ? spec.group() : spec.source();
+        NativeSocket.warmUpSendMessage(new byte[0], sockaddr(dst), control());
     }
 
     @Override

@@ -1,0 +1,133 @@
+package org.jkeepalived.vrrp.interop;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.jkeepalived.testsupport.Netns;
+
+/**
+ * A LAN in network namespaces: one namespace holds a Linux bridge {@code br0}; each node has its own namespace whose
+ * {@code eth0} is plugged into the bridge by a veth pair. Daemons and a capture are made through the lab so that
+ * {@link #close()} ends them (by pid) and deletes every namespace it made. Namespace names start with {@code jki-}
+ * and carry the JVM's pid ({@link Netns#create}).
+ */
+final class InteropLab implements AutoCloseable {
+    static final String BRIDGE = "br0";
+
+    private final Path dir;
+    private final Netns bridge;
+    private final List<Node> nodes = new ArrayList<>();
+    private final List<Netns> namespaces = new ArrayList<>();
+    private final List<Daemon> daemons = new ArrayList<>();
+    private WireCapture capture;
+
+    private InteropLab(Path dir, Netns bridge) {
+        this.dir = dir;
+        this.bridge = bridge;
+        namespaces.add(bridge);
+    }
+
+    /** A bridge and {@code nodeCount} nodes named a, b, ... with host numbers 1, 2, ... */
+    static InteropLab create(Path dir, int nodeCount) {
+        InteropLab lab = new InteropLab(dir, Netns.create("jki-br"));
+        try {
+            lab.bridge.ip("link", "add", BRIDGE, "type", "bridge");
+            // No IGMP/MLD snooping: nobody queries here, and the bridge must flood the VRRP groups to every port.
+            lab.bridge.ip("link", "set", BRIDGE, "type", "bridge", "mcast_snooping", "0");
+            lab.bridge.ip("link", "set", BRIDGE, "up");
+            for (int i = 0; i < nodeCount; i++) {
+                lab.addNode(String.valueOf((char) ('a' + i)), i + 1);
+            }
+            return lab;
+        } catch (RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+    }
+
+    private void addNode(String name, int index) {
+        Netns ns = Netns.create("jki-" + name);
+        namespaces.add(ns);
+        // DAD off before eth0 exists: its link-local address (the IPv6 advert source) is usable at once.
+        sysctl(ns, "net/ipv6/conf/default/accept_dad", "0");
+        String port = "v" + name;
+        Netns.veth(ns, Node.IF, bridge, port);
+        bridge.ip("link", "set", port, "master", BRIDGE);
+        Node node = new Node(name, index, ns);
+        ns.ip("addr", "add", node.ipv4() + "/24", "dev", Node.IF);
+        ns.ip("addr", "add", node.ipv6() + "/64", "dev", Node.IF, "nodad");
+        nodes.add(node);
+    }
+
+    private static void sysctl(Netns ns, String key, String value) {
+        Netns.Result r = ns.run(List.of("sh", "-c", "echo " + value + " > /proc/sys/" + key), 10);
+        if (r.exitCode() != 0) {
+            throw new IllegalStateException("sysctl " + key + " in " + ns.name() + ": " + r.output());
+        }
+    }
+
+    Node node(int i) {
+        return nodes.get(i);
+    }
+
+    List<Node> nodes() {
+        return List.copyOf(nodes);
+    }
+
+    /**
+     * A daemon (not started) on {@code node}; its unicast peers, when {@code conf} is unicast, are every other
+     * node's address of the instance's family.
+     */
+    Daemon daemon(Node node, Daemon.Kind kind, VrrpConf conf, int priority) throws IOException {
+        List<String> peers = new ArrayList<>();
+        for (Node n : nodes) {
+            if (n != node) {
+                peers.add(conf.ipv6() ? n.ipv6() : n.ipv4());
+            }
+        }
+        Daemon d = new Daemon(kind, node, conf, priority, peers, dir);
+        daemons.add(d);
+        return d;
+    }
+
+    /** Starts tshark on the bridge: it sees every node's adverts, multicast and unicast. */
+    WireCapture capture(String name) throws IOException, InterruptedException {
+        if (capture != null) {
+            throw new IllegalStateException("one capture per lab");
+        }
+        capture = WireCapture.start(bridge, BRIDGE, dir.resolve(name + ".pcapng"));
+        return capture;
+    }
+
+    @Override
+    public void close() {
+        for (Daemon d : daemons) {
+            d.destroy();
+        }
+        if (capture != null) {
+            try {
+                capture.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (Netns ns : namespaces) {
+            ns.close();
+        }
+    }
+
+    /** Polls {@code condition} every 5 ms; returns the milliseconds it took, or fails after {@code timeoutMillis}. */
+    static long await(String what, long timeoutMillis, BooleanSupplier condition) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + timeoutMillis * 1_000_000;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeoutMillis + " ms waiting for " + what);
+            }
+            Thread.sleep(5);
+        }
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}
