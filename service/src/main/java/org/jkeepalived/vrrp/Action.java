@@ -74,6 +74,10 @@ public sealed interface Action {
     record LowerPriorityAdvert(InetAddress from, int priority) implements Action {
     }
 
+    /** A BACKUP received priority 0: the master resigned, takeover after Skew_Time (keepalived logs it). */
+    record PriorityZeroReceived(InetAddress from) implements Action {
+    }
+
     /** A BACKUP discarded a lower-priority advert in order to preempt (RFC 5798 §6.4.2); logged only. */
     record Discarded(InetAddress from, int priority, String message) implements Action {
     }

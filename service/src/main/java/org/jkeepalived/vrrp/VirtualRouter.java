@@ -327,21 +327,21 @@ public final class VirtualRouter {
         }
         if (rx.unicast() != settings.unicast()) {
             return drop(DropReason.UNICAST_SOURCE, (rx.unicast() ? "unicast advert on a multicast instance from "
-                    : "multicast advert on a unicast instance from ") + rx.source().getHostAddress());
+                    : "multicast advert on a unicast instance from ") + AddressText.of(rx.source()));
         }
         if (!rx.unicast() && rx.ttl() != 255) {
             // RFC 5798 §7.1 / RFC 3768 §7.1: TTL / Hop Limit must be 255.
-            return drop(DropReason.IP_TTL, "TTL " + rx.ttl() + " from " + rx.source().getHostAddress());
+            return drop(DropReason.IP_TTL, "TTL " + rx.ttl() + " from " + AddressText.of(rx.source()));
         }
         if (rx.unicast() && settings.checkUnicastSrc()) {
             UnicastPeer peer = settings.unicastPeers().stream().filter(p -> p.address().equals(rx.source()))
                     .findFirst().orElse(null);
             if (peer == null) {
-                return drop(DropReason.UNICAST_SOURCE, "unicast advert from " + rx.source().getHostAddress()
+                return drop(DropReason.UNICAST_SOURCE, "unicast advert from " + AddressText.of(rx.source())
                         + ", not a unicast_peer");
             }
             if (rx.ttl() < peer.minTtl() || rx.ttl() > peer.maxTtl()) {
-                return drop(DropReason.IP_TTL, "TTL " + rx.ttl() + " from " + rx.source().getHostAddress()
+                return drop(DropReason.IP_TTL, "TTL " + rx.ttl() + " from " + AddressText.of(rx.source())
                         + " outside " + peer.minTtl() + ".." + peer.maxTtl());
             }
         }
@@ -350,7 +350,7 @@ public final class VirtualRouter {
         }
         if (settings.addressOwner() && settings.ownerIgnoreAdverts()) {
             return drop(DropReason.OWNER_IGNORES, "address owner ignores advert from "
-                    + rx.source().getHostAddress());
+                    + AddressText.of(rx.source()));
         }
         if (settings.version() == 2) {
             // RFC 3768 §7.1 / §5.3.6: authentication, then the interval must match.
@@ -362,7 +362,7 @@ public final class VirtualRouter {
                         + settings.authType());
             }
             if (settings.authType() == 1 && !Arrays.equals(a.authData(), settings.authPassword())) {
-                return drop(DropReason.AUTH_FAILURE, "wrong password from " + rx.source().getHostAddress());
+                return drop(DropReason.AUTH_FAILURE, "received an invalid passwd!"); // keepalived's words
             }
             if (a.advertIntervalCentis() != settings.advertIntervalCentis()) {
                 return drop(DropReason.ADVERT_INTERVAL, "advert interval " + a.advertIntervalCentis() / 100
@@ -376,7 +376,7 @@ public final class VirtualRouter {
         if (a.priority() != 0 && !(settings.skipCheckAdvAddr() && rx.source().equals(masterAddress))
                 && !new HashSet<>(a.addresses()).equals(new HashSet<>(settings.advertisedAddresses()))) {
             // RFC 3768 §7.1 says drop unless owner; keepalived counts, logs and still processes it.
-            mismatch(DropReason.ADDRESS_LIST, "address list from " + rx.source().getHostAddress()
+            mismatch(DropReason.ADDRESS_LIST, "address list from " + AddressText.of(rx.source())
                     + " differs: " + a.addresses());
         }
         return true;
@@ -387,6 +387,7 @@ public final class VirtualRouter {
         VrrpAdvert a = rx.advert();
         if (a.priority() == 0) {
             // The master resigned: take over after Skew_Time only.
+            out.add(new Action.PriorityZeroReceived(rx.source()));
             masterDownDeadline = nowNanos + skewTimeNanos();
             masterAddress = null;
             return;
@@ -411,7 +412,7 @@ public final class VirtualRouter {
             masterDownDeadline = nowNanos + masterDownIntervalNanos();
         } else {
             out.add(new Action.Discarded(rx.source(), a.priority(), "received lower priority (" + a.priority()
-                    + ") advert from " + rx.source().getHostAddress() + " - discarding"));
+                    + ") advert from " + AddressText.of(rx.source()) + " - discarding"));
         }
     }
 
@@ -440,7 +441,7 @@ public final class VirtualRouter {
                 out.add(new Action.PriorityChanged(effectivePriority, RouterSettings.OWNER_PRIORITY - 1));
                 effectivePriority = RouterSettings.OWNER_PRIORITY - 1;
             }
-            enterBackup("master received advert from " + rx.source().getHostAddress() + (a.priority() == ours
+            enterBackup("master received advert from " + AddressText.of(rx.source()) + (a.priority() == ours
                     ? " with same priority " + ours + " but higher IP address than ours"
                     : " with higher priority " + a.priority() + ", ours " + ours), nowNanos);
             return;

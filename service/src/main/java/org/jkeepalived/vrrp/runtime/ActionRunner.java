@@ -22,6 +22,7 @@ import org.jkeepalived.os.log.Log;
 import org.jkeepalived.vrrp.Action;
 import org.jkeepalived.vrrp.RouterSettings;
 import org.jkeepalived.vrrp.VirtualRouter;
+import org.jkeepalived.vrrp.AddressText;
 import org.jkeepalived.vrrp.VrrpState;
 import org.jkeepalived.vrrp.packet.DropReason;
 import org.jkeepalived.vrrp.packet.GratuitousArp;
@@ -109,6 +110,8 @@ final class ActionRunner {
             logDrop(name, d.reason(), d.message(), nanoTime.getAsLong());
         } else if (a instanceof Action.Mismatch m) {
             logDrop(name, m.reason(), m.message(), nanoTime.getAsLong());
+        } else if (a instanceof Action.PriorityZeroReceived) {
+            log.info("(" + name + ") Backup received priority 0 advertisement"); // keepalived's words
         } else if (a instanceof Action.Discarded d) {
             log.lowerPriorityAdvertDiscarded(name, d.priority(), AddressText.of(d.from()));
         } else if (a instanceof Action.LowerPriorityAdvert lp) {
@@ -173,7 +176,7 @@ final class ActionRunner {
         AddressSpec spec = spec(s, v);
         if (spec == null) {
             logLimited(s.name() + "/dev/" + v.dev(), "(" + s.name() + ") no interface " + v.dev() + " for "
-                    + v.address().address().getHostAddress(), nanoTime.getAsLong());
+                    + AddressText.of(v.address().address()), nanoTime.getAsLong());
             return;
         }
         try {
@@ -185,7 +188,7 @@ final class ActionRunner {
         } catch (NetlinkException e) {
             if (e.errno() != (add ? Errno.EEXIST : Errno.EADDRNOTAVAIL)) {
                 log.error("(" + s.name() + ") cannot " + (add ? "add " : "remove ")
-                        + v.address().address().getHostAddress() + "/" + v.address().prefixLength() + " on "
+                        + AddressText.of(v.address().address()) + "/" + v.address().prefixLength() + " on "
                         + ifNameByIndex.get(spec.ifIndex()) + ": " + e.getMessage());
             }
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntFunction;
+import org.jkeepalived.vrrp.AddressText;
 import org.jkeepalived.config.Location;
 import org.jkeepalived.config.model.vrrp.VirtualAddress;
 import org.jkeepalived.config.model.vrrp.VirtualRoute;

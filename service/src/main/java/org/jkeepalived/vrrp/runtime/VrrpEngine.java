@@ -22,6 +22,7 @@ import org.jkeepalived.netlink.NetlinkEvent;
 import org.jkeepalived.netlink.NetlinkException;
 import org.jkeepalived.os.log.Log;
 import org.jkeepalived.vrrp.Action;
+import org.jkeepalived.vrrp.AddressText;
 import org.jkeepalived.vrrp.ReceivedAdvert;
 import org.jkeepalived.vrrp.VirtualRouter;
 import org.jkeepalived.vrrp.VrrpState;
@@ -437,7 +438,7 @@ public final class VrrpEngine {
                     return;
                 }
                 log.info("(" + s.name() + ") interface " + next.ifName() + " now usable with source address "
-                        + next.settings().primaryAddress().getHostAddress());
+                        + AddressText.of(next.settings().primaryAddress()));
                 rebind(s, next, now);
                 if (s.instance.usable()) {
                     apply(s, linkUp(links, next.ifIndex()) ? s.router.onInterfaceUp(now) : s.router.onInterfaceDown(now));
@@ -459,8 +460,8 @@ public final class VrrpEngine {
                     && s.instance.settings().primaryAddress().equals(removed.address())) {
                 EngineInstance next = resolver.resolve(s.instance);
                 if (!next.equals(s.instance)) {
-                    log.info("(" + s.name() + ") source address " + removed.address().getHostAddress() + " removed"
-                            + (next.usable() ? ", now " + next.settings().primaryAddress().getHostAddress() : ""));
+                    log.info("(" + s.name() + ") source address " + AddressText.of(removed.address()) + " removed"
+                            + (next.usable() ? ", now " + AddressText.of(next.settings().primaryAddress()) : ""));
                     rebind(s, next, now);
                 }
             }

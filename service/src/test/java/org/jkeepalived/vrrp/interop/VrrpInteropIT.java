@@ -13,7 +13,6 @@ import org.jkeepalived.testsupport.Privileged;
 import org.jkeepalived.vrrp.interop.Daemon.Kind;
 import org.jkeepalived.vrrp.interop.WireCapture.Advert;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -226,8 +225,6 @@ class VrrpInteropIT {
     }
 
     @Test
-    @Disabled("jkeepalived keeps a VIP left by its own crash when it restarts into BACKUP:"
-            + " nothing removes configured VIPs at startup (fix: VrrpEngine.runLoop, see the interop report)")
     void jkeepalivedRestartedIntoBackupRemovesTheVipItsCrashLeft() throws Exception {
         restartedIntoBackupRemovesTheVipItsCrashLeft(JKEEPALIVED);
     }

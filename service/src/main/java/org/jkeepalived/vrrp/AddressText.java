@@ -1,15 +1,15 @@
-package org.jkeepalived.vrrp.runtime;
+package org.jkeepalived.vrrp;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import org.jkeepalived.config.model.IpPrefix;
 
 /** Addresses as keepalived prints them (inet_ntop: IPv6 lower case, longest run of 2+ zero groups as "::"). */
-final class AddressText {
+public final class AddressText {
     private AddressText() {
     }
 
-    static String of(InetAddress a) {
+    public static String of(InetAddress a) {
         if (!(a instanceof Inet6Address)) {
             return a.getHostAddress();
         }
@@ -46,7 +46,7 @@ final class AddressText {
         return s.toString();
     }
 
-    static String of(IpPrefix p) {
+    public static String of(IpPrefix p) {
         return of(p.address()) + "/" + p.prefixLength();
     }
 }

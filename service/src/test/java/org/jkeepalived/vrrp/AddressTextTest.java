@@ -1,4 +1,4 @@
-package org.jkeepalived.vrrp.runtime;
+package org.jkeepalived.vrrp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
