@@ -3,6 +3,7 @@ package org.jkeepalived.daemon;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.jkeepalived.config.LoadResult;
@@ -17,6 +18,7 @@ import org.jkeepalived.os.log.Log;
 import org.jkeepalived.os.log.LogOptions;
 import org.jkeepalived.os.log.LogSetup;
 import org.jkeepalived.os.log.UnixSyslogAppender;
+import org.jkeepalived.vrrp.InstanceStatus;
 import org.jkeepalived.vrrp.runtime.LinuxVrrpEngine;
 
 /**
@@ -30,6 +32,8 @@ final class Daemon implements ControlLoop.Handler {
     /** Our exit code for a configuration with FATAL findings at start (the {@code -t} code). */
     static final int EXIT_FATAL_CONFIG = 4;
     static final int EXIT_FAILURE = 1;
+    /** The VRRP engine once started (at startup, or by the first reload that brings instances). */
+    private final AtomicReference<LinuxVrrpEngine> vrrp = new AtomicReference<>();
     /** keepalived 2.2.7's exit status when its VRRP process refuses the configuration (a missing interface). */
     static final int EXIT_CONFIG_REFUSED = 2;
     static final String IDENT = "jkeepalived";
@@ -135,7 +139,6 @@ final class Daemon implements ControlLoop.Handler {
         KeepalivedConfig config = l.config();
         if (!(options.check() && !options.vrrp())) {
             Log vrrpLog = Log.get("vrrp");
-            AtomicReference<LinuxVrrpEngine> vrrp = new AtomicReference<>();
             if (!config.vrrp().instances().isEmpty()) {
                 int status = startVrrp(config, vrrp, vrrpLog);
                 if (status != 0) {
@@ -205,11 +208,16 @@ final class Daemon implements ControlLoop.Handler {
                 Dumps.data(version, pid, options.configFile(), lifecycle.status(), config));
     }
 
+    private List<InstanceStatus> vrrpStatus() {
+        LinuxVrrpEngine running = vrrp.get();
+        return running == null ? List.of() : running.engine().status();
+    }
+
     @Override
     public void dumpStats() {
         log.info("Printing stats for process(" + pid + ") on signal");
         write(dumpPath(lifecycle.config().global().dumps().statsDumpFile(), DEFAULTS.statsDumpFile()),
-                Dumps.stats(version, pid, options.configFile(), lifecycle.status()));
+                Dumps.stats(version, pid, options.configFile(), lifecycle.status(), vrrpStatus()));
     }
 
     /**

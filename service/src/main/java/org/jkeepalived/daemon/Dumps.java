@@ -8,9 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jkeepalived.config.model.KeepalivedConfig;
+import org.jkeepalived.vrrp.InstanceStatus;
+import org.jkeepalived.vrrp.packet.DropReason;
 
 /**
  * The SIGUSR1 (data) and SIGUSR2 (stats) dumps. keepalived calls their format unstable; ours keeps its
@@ -36,8 +39,35 @@ final class Dumps {
 
     /** The stats dump. */
     static String stats(String version, long pid, Path configFile, Lifecycle.Status status) {
+        return stats(version, pid, configFile, status, List.of());
+    }
+
+    /** The stats dump, with each VRRP instance's counters in keepalived 2.2.7's layout (observed). */
+    static String stats(String version, long pid, Path configFile, Lifecycle.Status status,
+                        List<InstanceStatus> instances) {
         StringBuilder b = new StringBuilder();
         daemon(b, version, pid, configFile, status);
+        for (InstanceStatus i : instances) {
+            b.append("VRRP Instance: ").append(i.name()).append('\n');
+            b.append("  Advertisements:\n");
+            b.append("    Received: ").append(i.advertsReceived()).append('\n');
+            b.append("    Sent: ").append(i.advertsSent()).append('\n');
+            b.append("  Became master: ").append(i.becomeMaster()).append('\n');
+            b.append("  Released master: ").append(i.releaseMaster()).append('\n');
+            b.append("  Packet Errors:\n");
+            b.append("    Length: ").append(i.drops(DropReason.PACKET_LENGTH)).append('\n');
+            b.append("    TTL: ").append(i.drops(DropReason.IP_TTL)).append('\n');
+            b.append("    Invalid Type: ").append(i.drops(DropReason.INVALID_TYPE)).append('\n');
+            b.append("    Advertisement Interval: ").append(i.drops(DropReason.ADVERT_INTERVAL)).append('\n');
+            b.append("    Address List: ").append(i.drops(DropReason.ADDRESS_LIST)).append('\n');
+            b.append("  Authentication Errors:\n");
+            b.append("    Invalid Type: ").append(i.drops(DropReason.INVALID_AUTH_TYPE)).append('\n');
+            b.append("    Type Mismatch: ").append(i.drops(DropReason.AUTH_TYPE_MISMATCH)).append('\n');
+            b.append("    Failure: ").append(i.drops(DropReason.AUTH_FAILURE)).append('\n');
+            b.append("  Priority Zero:\n");
+            b.append("    Received: ").append(i.priorityZeroReceived()).append('\n');
+            b.append("    Sent: ").append(i.priorityZeroSent()).append('\n');
+        }
         return b.toString();
     }
 

@@ -103,6 +103,14 @@ public final class VirtualRouter {
         return masterAddress;
     }
 
+    /** A copy of the state and counters (call on the thread that drives this router). */
+    public InstanceStatus status() {
+        return new InstanceStatus(settings.name(), settings.vrid(), settings.version(), state,
+                settings.basePriority(), effectivePriority, masterAddress, stats.advertsReceived(),
+                stats.advertsSent(), stats.becomeMaster(), stats.releaseMaster(), stats.priorityZeroReceived(),
+                stats.priorityZeroSent(), stats.snapshot());
+    }
+
     /** The earliest armed deadline, or {@link #NEVER}; call {@link #onTimer} when it is reached. */
     public long nextDeadlineNanos() {
         return Math.min(Math.min(masterDownDeadline, advertDeadline), Math.min(garpDeadline, garpRefreshDeadline));

@@ -32,6 +32,36 @@ class DumpsTest {
     }
 
     @Test
+    void statsHoldEachVrrpInstanceInKeepalivedsLayout() {
+        var vi = new org.jkeepalived.vrrp.InstanceStatus("VI_1", 51, 2, org.jkeepalived.vrrp.VrrpState.MASTER, 150,
+                150, null, 4, 9, 1, 0, 2, 1, java.util.Map.of(org.jkeepalived.vrrp.packet.DropReason.IP_TTL, 3L,
+                org.jkeepalived.vrrp.packet.DropReason.AUTH_FAILURE, 5L));
+        String text = Dumps.stats("1.2.3", 77, Path.of("/k.conf"), status, java.util.List.of(vi));
+        // keepalived 2.2.7's keepalived.stats, observed
+        assertThat(text).endsWith("""
+                VRRP Instance: VI_1
+                  Advertisements:
+                    Received: 4
+                    Sent: 9
+                  Became master: 1
+                  Released master: 0
+                  Packet Errors:
+                    Length: 0
+                    TTL: 3
+                    Invalid Type: 0
+                    Advertisement Interval: 0
+                    Address List: 0
+                  Authentication Errors:
+                    Invalid Type: 0
+                    Type Mismatch: 0
+                    Failure: 5
+                  Priority Zero:
+                    Received: 2
+                    Sent: 1
+                """);
+    }
+
+    @Test
     void statsHoldTheDaemonStatus() {
         String text = Dumps.stats("1.2.3", 77, Path.of("/k.conf"), new Lifecycle.Status(Instant.EPOCH, 0, 0, 0, null));
         assertThat(text).contains(" Reloads = 0\n", " Last reload = never\n", " Uptime = 0.000 s\n");

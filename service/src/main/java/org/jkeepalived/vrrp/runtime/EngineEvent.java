@@ -20,6 +20,11 @@ sealed interface EngineEvent {
                   CountDownLatch done) implements EngineEvent {
     }
 
+    /** Copy every instance's status into {@code result}. */
+    record Snapshot(java.util.concurrent.CompletableFuture<List<org.jkeepalived.vrrp.InstanceStatus>> result)
+            implements EngineEvent {
+    }
+
     /** Shut every router down; {@code done} is counted down once they are. */
     record Stop(CountDownLatch done) implements EngineEvent {
     }

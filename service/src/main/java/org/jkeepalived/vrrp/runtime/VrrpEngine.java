@@ -11,8 +11,11 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.jkeepalived.net.Received;
@@ -23,6 +26,7 @@ import org.jkeepalived.netlink.NetlinkException;
 import org.jkeepalived.os.log.Log;
 import org.jkeepalived.vrrp.Action;
 import org.jkeepalived.vrrp.AddressText;
+import org.jkeepalived.vrrp.InstanceStatus;
 import org.jkeepalived.vrrp.ReceivedAdvert;
 import org.jkeepalived.vrrp.VirtualRouter;
 import org.jkeepalived.vrrp.VrrpState;
@@ -231,6 +235,28 @@ public final class VrrpEngine {
         }
     }
 
+    /**
+     * Every instance's state and counters, copied on the loop thread (in config order); empty when the
+     * engine is not running or does not answer within a second.
+     */
+    public List<InstanceStatus> status() {
+        if (!running) {
+            return List.of();
+        }
+        CompletableFuture<List<InstanceStatus>> result = new CompletableFuture<>();
+        if (!inbox.offer(new EngineEvent.Snapshot(result))) {
+            return List.of();
+        }
+        try {
+            return result.get(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        } catch (ExecutionException | TimeoutException e) {
+            return List.of();
+        }
+    }
+
     /** The state of each instance as last reported by its router (readable from any thread). */
     public Map<String, VrrpState> states() {
         return Map.copyOf(states);
@@ -282,6 +308,8 @@ public final class VrrpEngine {
                     onPacket(p.channel(), p.received());
                 } else if (ev instanceof EngineEvent.LinkChange lc) {
                     onLink(lc.event());
+                } else if (ev instanceof EngineEvent.Snapshot snap) {
+                    snap.result().complete(slots.stream().map(sl -> sl.router.status()).toList());
                 } else if (ev instanceof EngineEvent.Reload r) {
                     try {
                         onReload(r);

@@ -82,7 +82,7 @@ class VrrpEngineReloadTest {
     @Test
     void aKeptMasterKeepsItsStateAndItsVipWhileTheDifferenceMoves() throws Exception {
         engine(List.of(instance(settings("VI_1", 1, 150, Vrrp.VIP).build())), VrrpEngine.Resolver.NONE).start();
-        await("VI_1 MASTER", 3_000, () -> engine.states().get("VI_1") == VrrpState.MASTER);
+        await("VI_1 MASTER with its VIP", 3_000, () -> engine.states().get("VI_1") == VrrpState.MASTER && has(Vrrp.VIP));
         int logged = log.size();
 
         // Same VRID, family, interface and mode, so the same instance: new name, priority and second VIP.
@@ -95,18 +95,25 @@ class VrrpEngineReloadTest {
         assertThat(after).noneMatch(l -> l.contains("Entering") || l.contains("removing VIPs"));
         assertThat(has(Vrrp.VIP)).isTrue();
         assertThat(sockets).hasSize(1); // the same socket
+        var status = engine.status();
+        assertThat(status).singleElement().satisfies(st -> {
+            assertThat(st.name()).isEqualTo("VI_one");
+            assertThat(st.effectivePriority()).isEqualTo(120);
+            assertThat(st.becomeMaster()).isEqualTo(1); // counters survive the reload
+            assertThat(st.advertsSent()).isGreaterThan(1);
+        });
     }
 
     @Test
     void aRemovedInstanceResignsAndANewOneStarts() throws Exception {
         engine(List.of(instance(settings("VI_1", 1, 150, Vrrp.VIP).build())), VrrpEngine.Resolver.NONE).start();
-        await("VI_1 MASTER", 3_000, () -> engine.states().get("VI_1") == VrrpState.MASTER);
+        await("VI_1 MASTER with its VIP", 3_000, () -> engine.states().get("VI_1") == VrrpState.MASTER && has(Vrrp.VIP));
 
         assertThat(engine.reload(List.of(instance(settings("VI_2", 2, 100, VIP2).build())), StaticConfig.NONE,
                 VrrpEngine.Resolver.NONE)).isTrue();
         assertThat(priorities(1)).last().isEqualTo(0); // RFC 5798 §6.4.3: the removed master resigns
         assertThat(has(Vrrp.VIP)).isFalse();
-        await("VI_2 MASTER", 3_000, () -> engine.states().get("VI_2") == VrrpState.MASTER);
+        await("VI_2 MASTER with its VIP", 3_000, () -> engine.states().get("VI_2") == VrrpState.MASTER && has(VIP2));
         assertThat(engine.states()).containsOnlyKeys("VI_2");
         assertThat(has(VIP2)).isTrue();
         assertThat(log).contains("(VI_1) removed by the reload - stopping", "(VI_2) added by the reload - starting");
@@ -155,7 +162,7 @@ class VrrpEngineReloadTest {
                 List.of(), List.of(), "no IPv4 address for interface");
         java.util.concurrent.atomic.AtomicBoolean hasSource = new java.util.concurrent.atomic.AtomicBoolean(true);
         engine(List.of(usable), current -> hasSource.get() ? usable : unusable).start();
-        await("MASTER", 3_000, () -> engine.states().get("VI_1") == VrrpState.MASTER);
+        await("MASTER with its VIP", 3_000, () -> engine.states().get("VI_1") == VrrpState.MASTER && has(Vrrp.VIP));
 
         hasSource.set(false);
         monitor.post(new org.jkeepalived.netlink.NetlinkEvent.AddressRemoved(2, SELF, 24));
