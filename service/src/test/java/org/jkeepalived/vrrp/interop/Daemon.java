@@ -165,12 +165,12 @@ final class Daemon {
     }
 
     /**
-     * keepalived only: its statistics after SIGUSR2 ({@code $TMPDIR/keepalived.stats}), as {@code "section/key"}
+     * Its statistics after SIGUSR2 ({@code $TMPDIR/keepalived.stats}, the same layout from both), as {@code "section/key"}
      * to value, e.g. {@code "Packet Errors/TTL" -> 0}, {@code "Advertisements/Received" -> 41}.
      */
-    java.util.Map<String, Long> keepalivedStats() throws IOException, InterruptedException {
-        if (kind != Kind.KEEPALIVED || !isRunning()) {
-            throw new IllegalStateException(this + " has no keepalived statistics");
+    java.util.Map<String, Long> stats() throws IOException, InterruptedException {
+        if (!isRunning()) {
+            throw new IllegalStateException(this + " is not running");
         }
         Path file = tmpDir.resolve("keepalived.stats");
         Files.deleteIfExists(file);
