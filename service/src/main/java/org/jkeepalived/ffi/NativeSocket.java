@@ -108,6 +108,11 @@ public final class NativeSocket implements Closeable {
         return sendmsg(-1, data, sockaddr, control) < 0 ? Syscalls.errno() : 0;
     }
 
+    /** sendto(2) on fd -1, as {@link #warmUpSendMessage} for the AF_PACKET sends; returns the errno (EBADF). */
+    public static int warmUpSendTo(byte[] data, byte[] sockaddr) {
+        return Syscalls.LIBC.sendto(-1, data, data.length, 0, sockaddr, sockaddr.length) < 0 ? Syscalls.errno() : 0;
+    }
+
     private static long sendmsg(int fd, byte[] data, byte[] sockaddr, byte[] control) {
         int size = MSGHDR_SIZE + IOVEC_SIZE + sockaddr.length + control.length + data.length;
         Pointer m = Memory.allocateDirect(Syscalls.RUNTIME, size, true);

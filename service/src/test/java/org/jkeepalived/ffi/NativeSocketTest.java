@@ -42,6 +42,7 @@ class NativeSocketTest {
                 (java.net.Inet4Address) java.net.InetAddress.getByName("127.0.0.1"), null))));
         assertThat(NativeSocket.warmUpSendMessage(new byte[0], to, control)).isEqualTo(Errno.EBADF);
         assertThat(NativeSocket.warmUpSendMessage(new byte[8], new byte[0], new byte[0])).isEqualTo(Errno.EBADF);
+        assertThat(NativeSocket.warmUpSendTo(new byte[14], Sockaddrs.packet(0x0806, 1))).isEqualTo(Errno.EBADF);
     }
 
     @Test

@@ -29,6 +29,8 @@ public final class LinuxFrameSender implements FrameSender {
             s.close();
             throw e;
         }
+        // The first sendto pays for jnr's lazy binding; pay it now, on fd -1 (EBADF, nothing is sent).
+        NativeSocket.warmUpSendTo(new byte[14], Sockaddrs.packet(0x0806, ifIndex));
         return new LinuxFrameSender(s, ifIndex);
     }
 

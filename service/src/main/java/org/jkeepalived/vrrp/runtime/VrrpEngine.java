@@ -340,6 +340,9 @@ public final class VrrpEngine {
 
     /** Leaves INIT: FAULT when unusable or its link is down (keepalived c.9), else as the router decides. */
     private void startRouter(Slot s, List<Link> links, long now) {
+        if (s.instance.usable()) {
+            runner.prepare(s);
+        }
         if (!s.instance.usable()) {
             apply(s, s.router.onUnusable(s.instance.unusable(), now));
         } else if (!linkUp(links, s.instance.ifIndex())) {
