@@ -15,7 +15,9 @@
 # WINDOW (s, CPU/deviation window, 30), SOAK_SECONDS (600), SOAK_RATE (MB/s allocated, 300),
 # SOAK_BACKUP (keepalived|jkeepalived, keepalived), GCS (comma-separated JKEEPALIVED_GC values, default
 # -XX:+UseSerialGC,-XX:+UseG1GC), PARTS (failover,scale,soak), MIXED (1: mixed pairs too),
-# NS_PREFIX (jkb-), WRITE_DOC (1: update docs/benchmarks.md).
+# TUNED (JKEEPALIVED_JAVA_OPTS of an extra "tuned" jkeepalived variant in part 2, '' for none),
+# RT (1: part 2 also runs both daemons under `chrt -r 10`, i.e. SCHED_RR, the thread-priority
+# experiment), NS_PREFIX (jkb-), WRITE_DOC (1: update docs/benchmarks.md).
 # --quick: N=3 N_V2=2 WINDOW=10 SOAK_SECONDS=60 (a smoke run; its figures are not the reference).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -45,7 +47,9 @@ jar cfm "$work/alloc-pressure.jar" "$work/agent/manifest.txt" -C "$work/agent" A
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 python3 "$here/vrrpbench.py" --work "$work" --agent "$work/alloc-pressure.jar" --parts "$PARTS" \
   --reps "$N" --reps-v2 "$N_V2" --window "$WINDOW" --soak-seconds "$SOAK_SECONDS" --soak-rate "$SOAK_RATE" \
-  --soak-backup "$SOAK_BACKUP" --gcs="$GCS" ${MIXED:+--mixed}
+  --soak-backup "$SOAK_BACKUP" --gcs="$GCS" --rt "${RT:-1}" \
+  --tuned="${TUNED--Xms16m -XX:SoftMaxHeapSize=24m -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m}" \
+  ${MIXED:+--mixed}
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 cat > "$work/header.md" <<MD

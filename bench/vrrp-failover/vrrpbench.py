@@ -128,7 +128,8 @@ class Daemon:
             cmd = [JK, "-n", "-l", "-f", self.conf, "-p", b + ".pid"]
             self.env.setdefault("JKEEPALIVED_STATE_DIR", b + "-state")
         out = open(self.logpath, "w")
-        self.proc = subprocess.Popen(["ip", "netns", "exec", self.ns] + cmd, stdout=out,
+        wrap = self.env.pop("BENCH_WRAP", "").split()  # e.g. "chrt -r 10": a scheduling experiment
+        self.proc = subprocess.Popen(["ip", "netns", "exec", self.ns] + wrap + cmd, stdout=out,
                                      stderr=subprocess.STDOUT, env=self.env, start_new_session=True)
         return self
 
@@ -226,6 +227,9 @@ CASES = {
     "v2-1s-crash": (2, 1.0, "crash"),
     "v3-0.1s-crash": (3, 0.1, "crash"),
     "v3-0.1s-graceful": (3, 0.1, "graceful"),
+    # The same, but the backup has been MASTER once before (it ran alone first and was preempted), so
+    # its takeover path has run: separates a first-takeover (cold code) cost from the protocol timing.
+    "v3-0.1s-graceful-warm": (3, 0.1, "graceful"),
 }
 
 
@@ -240,11 +244,19 @@ def failover_once(work, case, master_product, backup_product, jenv):
     m = Daemon(master_product, R1, mconf, work, "fo-m", jenv if master_product == "jkeepalived" else None)
     b = Daemon(backup_product, R2, bconf, work, "fo-b", jenv if backup_product == "jkeepalived" else None)
     probe = None
+    warm = case.endswith("-warm")
     try:
-        m.start().wait(MASTER_RE, 1, 20)
-        b.start().wait(BACKUP_RE, 1, 20)
+        if warm:
+            b.start().wait(MASTER_RE, 1, 20)
+            time.sleep(0.5)
+            m.start().wait(MASTER_RE, 1, 20)
+            b.wait(BACKUP_RE, 2, 10)  # preempted
+        else:
+            m.start().wait(MASTER_RE, 1, 20)
+            b.start().wait(BACKUP_RE, 1, 20)
+        masters_before = b.count(MASTER_RE)
         time.sleep(max(1.0, 3 * adv))  # a few adverts: the backup has learnt the master
-        if b.count(MASTER_RE):
+        if b.count(MASTER_RE) > masters_before:
             raise RuntimeError("backup became MASTER before the kill:\n" + b.text()[-1500:])
         out = os.path.join(work, "probe.txt")
         probe = subprocess.Popen(["ip", "netns", "exec", CL, sys.executable, NETPROBE, "probe", "eth0",
@@ -256,7 +268,7 @@ def failover_once(work, case, master_product, backup_product, jenv):
             nsip(BR, "link", "set", PORT[R1], "down")  # the dead host is off the wire
         else:
             m.signal(signal.SIGTERM)
-        b.wait(MASTER_RE, 1, 3 * adv + 3)
+        b.wait(MASTER_RE, masters_before + 1, 3 * adv + 3)
         time.sleep(0.3)
         probe.send_signal(signal.SIGTERM)
         probe.wait(10)
@@ -546,6 +558,9 @@ def main():
     ap.add_argument("--agent", required=True)
     ap.add_argument("--parts", default="failover,scale,soak")
     ap.add_argument("--cases", default=",".join(CASES))
+    ap.add_argument("--tuned", default="-Xms16m -XX:SoftMaxHeapSize=24m -XX:TieredStopAtLevel=1 "
+                    "-XX:ReservedCodeCacheSize=32m", help="JKEEPALIVED_JAVA_OPTS of the 'tuned' variant ('': none)")
+    ap.add_argument("--rt", type=int, default=1, help="1: also both daemons under chrt -r 10 (SCHED_RR)")
     ap.add_argument("--mixed", action="store_true", help="also the mixed pairs (k->j, j->k)")
     ap.add_argument("--gcs", default="-XX:+UseSerialGC,-XX:+UseG1GC",
                     help="alternative JKEEPALIVED_GC values for the scale part")
@@ -563,10 +578,18 @@ def main():
     try:
         if "scale" in parts:
             results["scale"] = []
-            for product, env, label in ([("keepalived", None, "keepalived"),
-                                         ("jkeepalived", jenv, "jkeepalived (Shenandoah, default)")]
-                                        + [("jkeepalived", dict(jenv, JKEEPALIVED_GC=g), "jkeepalived (%s)" % g)
-                                           for g in a.gcs.split(",") if g]):
+            rt = {"BENCH_WRAP": "chrt -r 10"}
+            variants = [("keepalived", {}, "keepalived"),
+                        ("jkeepalived", jenv, "jkeepalived (default: Shenandoah)")]
+            variants += [("jkeepalived", dict(jenv, JKEEPALIVED_GC=g), "jkeepalived (%s)" % g)
+                         for g in a.gcs.split(",") if g]
+            if a.tuned:
+                variants.append(("jkeepalived", dict(jenv, MALLOC_ARENA_MAX="2", JKEEPALIVED_JAVA_OPTS=a.tuned),
+                                 "jkeepalived (Shenandoah + tuned: %s, MALLOC_ARENA_MAX=2)" % a.tuned))
+            if a.rt:
+                variants += [("keepalived", rt, "keepalived under chrt -r 10"),
+                             ("jkeepalived", dict(jenv, **rt), "jkeepalived (default) under chrt -r 10")]
+            for product, env, label in variants:
                 try:
                     results["scale"].append(scale(a.work, product, a.window, env, label))
                 except Exception as e:
