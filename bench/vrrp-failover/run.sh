@@ -13,7 +13,8 @@
 # Usage: bench/vrrp-failover/run.sh [--quick]
 # Parameters (environment): N (failover repetitions of the v3 cases, default 10), N_V2 (v2 case, 5),
 # WINDOW (s, CPU/deviation window, 30), SOAK_SECONDS (600), SOAK_RATE (MB/s allocated, 300),
-# SOAK_BACKUP (keepalived|jkeepalived, keepalived), GCS (comma-separated JKEEPALIVED_GC values, default
+# SOAK_BACKUP (keepalived|jkeepalived, keepalived), SOAK_CAPTURE (s of advert capture in the soak, 120),
+# SOAK_RT (1: the soak master under `chrt -r 10`, 0), GCS (comma-separated JKEEPALIVED_GC values, default
 # -XX:+UseSerialGC,-XX:+UseG1GC), PARTS (failover,scale,soak), MIXED (1: mixed pairs too),
 # TUNED (JKEEPALIVED_JAVA_OPTS of an extra "tuned" jkeepalived variant in part 2, '' for none),
 # RT (1: part 2 also runs both daemons under `chrt -r 10`, i.e. SCHED_RR, the thread-priority
@@ -47,14 +48,14 @@ jar cfm "$work/alloc-pressure.jar" "$work/agent/manifest.txt" -C "$work/agent" A
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 python3 "$here/vrrpbench.py" --work "$work" --agent "$work/alloc-pressure.jar" --parts "$PARTS" \
   --reps "$N" --reps-v2 "$N_V2" --window "$WINDOW" --soak-seconds "$SOAK_SECONDS" --soak-rate "$SOAK_RATE" \
-  --soak-backup "$SOAK_BACKUP" --gcs="$GCS" --rt "${RT:-1}" \
+  --soak-backup "$SOAK_BACKUP" --soak-capture "${SOAK_CAPTURE:-120}" --soak-rt "${SOAK_RT:-0}" --gcs="$GCS" --rt "${RT:-1}" \
   --tuned="${TUNED--Xms16m -XX:SoftMaxHeapSize=24m -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m}" \
   ${MIXED:+--mixed}
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 cat > "$work/header.md" <<MD
 Run: $(date -u +%Y-%m-%dT%H:%MZ) (ended), $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), kernel $(uname -r), $(java -version 2>&1 | head -1), $(keepalived -v 2>&1 | head -1), jkeepalived $(git rev-parse --short HEAD).
-Command: \`bench/vrrp-failover/run.sh${1:+ $1}\` with N=${N}, N_V2=${N_V2}, WINDOW=${WINDOW} s, SOAK_SECONDS=${SOAK_SECONDS}, SOAK_RATE=${SOAK_RATE} MB/s, SOAK_BACKUP=${SOAK_BACKUP}.
+Command: \`bench/vrrp-failover/run.sh${1:+ $1}\` with N=${N}, N_V2=${N_V2}, WINDOW=${WINDOW} s, SOAK_SECONDS=${SOAK_SECONDS}, SOAK_RATE=${SOAK_RATE} MB/s, SOAK_BACKUP=${SOAK_BACKUP}, SOAK_RT=${SOAK_RT:-0}.
 Load average (1/5/15 min) before: ${load_before}; after: ${load_after}. The machine's 2 cores were shared with other work during the run, so every figure carries scheduling noise.
 MD
 section=$(python3 "$here/vrrpbench.py" render "$work/results.json" "$work/header.md")

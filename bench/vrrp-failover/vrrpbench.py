@@ -19,6 +19,7 @@ Writes results.json and section.md into WORK.
 """
 import json
 import os
+import random
 import re
 import signal
 import statistics
@@ -261,7 +262,9 @@ def failover_once(work, case, master_product, backup_product, jenv):
         out = os.path.join(work, "probe.txt")
         probe = subprocess.Popen(["ip", "netns", "exec", CL, sys.executable, NETPROBE, "probe", "eth0",
                                   VIP, "5", out])
-        time.sleep(0.6)
+        # A random phase within the advert interval, so that the repetitions sample where in the
+        # master's advert cycle the death falls (it decides how much of Master_Down_Interval is left).
+        time.sleep(0.6 + random.uniform(0, adv))
         t0 = time.time_ns()
         if how == "crash":
             m.signal(signal.SIGKILL)
@@ -385,7 +388,7 @@ def gc_pauses(path):
     return {"count": len(ps), "p50_ms": pct(ps, 50), "p99_ms": pct(ps, 99), "max_ms": max(ps)}
 
 
-def soak(work, seconds, rate_mb, backup_product, agent, jenv, gc_label, adv=0.05, n=200, capture_s=30):
+def soak(work, seconds, rate_mb, backup_product, agent, jenv, gc_label, adv=0.05, n=200, capture_s=120):
     for ns in (R1, R2):
         reset_node(ns)
     gclog = os.path.join(work, "soak-gc.log")
@@ -395,7 +398,8 @@ def soak(work, seconds, rate_mb, backup_product, agent, jenv, gc_label, adv=0.05
     mconf = config(os.path.join(work, "soak-m.conf"), "r1", many("MASTER", 150, adv, n))
     bconf = config(os.path.join(work, "soak-b.conf"), "r2", many("BACKUP", 100, adv, n))
     m = Daemon("jkeepalived", R1, mconf, work, "soak-m", env)
-    b = Daemon(backup_product, R2, bconf, work, "soak-b", jenv if backup_product == "jkeepalived" else None)
+    benv = {k: v for k, v in jenv.items() if k != "BENCH_WRAP"}  # chrt is for the master only
+    b = Daemon(backup_product, R2, bconf, work, "soak-b", benv if backup_product == "jkeepalived" else None)
     try:
         m.start().wait(MASTER_RE, n, 60)
         b.start().wait(BACKUP_RE, n, 60)
@@ -482,30 +486,23 @@ def render(results, header):
         out += ["### 200 instances, VRRPv3, advert_int 0.1 s, node MASTER",
                 "CPU = utime+stime of all the daemon's processes and threads over the window, as % of one core; "
                 "RSS = VmRSS summed over its processes at the end of the window. Advert deviation = "
-                "|gap between two adverts of one instance − 100 ms|, all instances' gaps pooled, from kernel "
-                "receive timestamps on the master's bridge port.", "",
-                "| measure | " + " | ".join(r["label"] for r in ok) + " |",
-                "|---|" + "---|" * len(ok)]
+                "|gap between two adverts of one instance − 100 ms|, all instances' gaps pooled (p50 / p99 / max), "
+                "and the worst instance's own p99; kernel receive timestamps on the master's bridge port. "
+                "Ratios are against plain keepalived.", "",
+                "| variant | CPU, % of a core | RSS, MB | advert deviation p50 / p99 / max, ms | worst instance p99, ms "
+                "| gaps | start to 200 × MASTER, s | state changes in window |",
+                "|---|---|---|---|---|---|---|---|"]
 
-        def row(name, f, rel=False, fmt="%.1f"):
-            cells = []
-            for r in ok:
-                v = f(r)
-                c = "n/a" if v is None else (fmt % v)
-                if rel and k and r is not k and v is not None and f(k):
-                    c += " (%.2f×)" % (v / f(k))
-                cells.append(c)
-            out.append("| %s | %s |" % (name, " | ".join(cells)))
-        row("CPU, % of one core", lambda r: r["cpu_pct"], True)
-        row("RSS, MB", lambda r: r["rss_mb"], True)
-        dv = lambda key: (lambda r: r["deviation"][key] if r.get("deviation") else None)
-        row("advert deviation p50, ms", dv("p50_ms"), fmt="%.2f")
-        row("advert deviation p99, ms", dv("p99_ms"), fmt="%.2f")
-        row("advert deviation max, ms", dv("max_ms"), fmt="%.2f")
-        row("worst instance's p99, ms", dv("worst_instance_p99_ms"), fmt="%.2f")
-        row("gaps measured", dv("gaps"), fmt="%d")
-        row("start to 200 × MASTER, s", lambda r: r["to_all_master_s"])
-        row("state changes in the window", lambda r: r["state_changes_in_window"], fmt="%d")
+        def rel(r, key):
+            v = r[key]
+            return "%.1f" % v + ("" if r is k or not k or not k[key] else " (%.2f×)" % (v / k[key]))
+        for r in ok:
+            d = r.get("deviation")
+            out.append("| %s | %s | %s | %s | %s | %s | %.1f | %d |" % (
+                r["label"], rel(r, "cpu_pct"), rel(r, "rss_mb"),
+                "%.2f / %.2f / %.2f" % (d["p50_ms"], d["p99_ms"], d["max_ms"]) if d else "n/a",
+                "%.2f" % d["worst_instance_p99_ms"] if d else "n/a", d["gaps"] if d else "n/a",
+                r["to_all_master_s"], r["state_changes_in_window"]))
         for r in sc:
             if "error" in r:
                 out.append("\n%s failed: `%s`" % (r["label"], r["error"][:300].replace("\n", " ")))
@@ -555,6 +552,8 @@ def main():
     ap.add_argument("--soak-seconds", type=float, default=600)
     ap.add_argument("--soak-rate", type=int, default=300)
     ap.add_argument("--soak-backup", default="keepalived")
+    ap.add_argument("--soak-capture", type=float, default=120, help="seconds of advert capture in the soak")
+    ap.add_argument("--soak-rt", type=int, default=0, help="1: the soak master under chrt -r 10")
     ap.add_argument("--agent", required=True)
     ap.add_argument("--parts", default="failover,scale,soak")
     ap.add_argument("--cases", default=",".join(CASES))
@@ -605,8 +604,10 @@ def main():
             save()
         if "soak" in parts:
             try:
-                results["soak"] = soak(a.work, a.soak_seconds, a.soak_rate, a.soak_backup, a.agent, jenv,
-                                       "Shenandoah (default)")
+                senv = dict(jenv, BENCH_WRAP="chrt -r 10") if a.soak_rt else jenv
+                results["soak"] = soak(a.work, a.soak_seconds, a.soak_rate, a.soak_backup, a.agent, senv,
+                                       "Shenandoah (default)" + (", whole JVM under chrt -r 10" if a.soak_rt else ""),
+                                       capture_s=a.soak_capture)
             except Exception as e:
                 log("soak FAILED: %s" % e)
                 results["soak"] = {"error": str(e)[:1500]}
