@@ -352,7 +352,7 @@ def scale(work, product, window, env, label, n=200, adv=0.1):
         t_start = time.monotonic()
         d.start().wait(MASTER_RE, n, 60)
         up = time.monotonic() - t_start
-        time.sleep(5)  # settle: JIT, first GC cycles
+        time.sleep(10)  # settle: JIT, first GC cycles
         cap = d.base + "-capture.txt"
         s0 = d.count(ANY_STATE_RE)
         c = subprocess.Popen(["ip", "netns", "exec", BR, sys.executable, NETPROBE, "capture", PORT[R1],
@@ -398,7 +398,8 @@ def soak(work, seconds, rate_mb, backup_product, agent, jenv, gc_label, adv=0.05
     mconf = config(os.path.join(work, "soak-m.conf"), "r1", many("MASTER", 150, adv, n))
     bconf = config(os.path.join(work, "soak-b.conf"), "r2", many("BACKUP", 100, adv, n))
     m = Daemon("jkeepalived", R1, mconf, work, "soak-m", env)
-    benv = {k: v for k, v in jenv.items() if k != "BENCH_WRAP"}  # chrt is for the master only
+    # chrt and the soak's JVM options are for the master only
+    benv = {k: v for k, v in jenv.items() if k not in ("BENCH_WRAP", "JKEEPALIVED_GC", "JKEEPALIVED_JAVA_OPTS")}
     b = Daemon(backup_product, R2, bconf, work, "soak-b", benv if backup_product == "jkeepalived" else None)
     try:
         m.start().wait(MASTER_RE, n, 60)
@@ -566,6 +567,9 @@ def main():
     a = ap.parse_args()
     parts = a.parts.split(",")
     jenv = {}
+    # JKEEPALIVED_GC / JKEEPALIVED_JAVA_OPTS from the caller's environment apply to the soak's master
+    # only; the other parts name their JVM options in each variant.
+    soak_jvm = {k: os.environ.pop(k) for k in ("JKEEPALIVED_GC", "JKEEPALIVED_JAVA_OPTS") if os.environ.get(k)}
     results = {"started": time.strftime("%Y-%m-%dT%H:%MZ", time.gmtime()), "params": vars(a)}
     path = os.path.join(a.work, "results.json")
 
@@ -604,9 +608,14 @@ def main():
             save()
         if "soak" in parts:
             try:
-                senv = dict(jenv, BENCH_WRAP="chrt -r 10") if a.soak_rt else jenv
+                senv = dict(jenv, **soak_jvm)
+                if a.soak_rt:
+                    senv["BENCH_WRAP"] = "chrt -r 10"
                 results["soak"] = soak(a.work, a.soak_seconds, a.soak_rate, a.soak_backup, a.agent, senv,
-                                       "Shenandoah (default)" + (", whole JVM under chrt -r 10" if a.soak_rt else ""),
+                                       (soak_jvm.get("JKEEPALIVED_GC") or "Shenandoah (default)")
+                                       + (", whole JVM under chrt -r 10" if a.soak_rt else "")
+                                       + (", JKEEPALIVED_JAVA_OPTS=" + soak_jvm["JKEEPALIVED_JAVA_OPTS"]
+                                          if "JKEEPALIVED_JAVA_OPTS" in soak_jvm else ""),
                                        capture_s=a.soak_capture)
             except Exception as e:
                 log("soak FAILED: %s" % e)
