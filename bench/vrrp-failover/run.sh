@@ -16,7 +16,8 @@
 # SOAK_BACKUP (keepalived|jkeepalived, keepalived), SOAK_CAPTURE (s of advert capture in the soak, 120),
 # SOAK_RT (1: the soak master under `chrt -r 10`, 0), GCS (comma-separated JKEEPALIVED_GC values, default
 # -XX:+UseSerialGC,-XX:+UseG1GC), PARTS (failover,scale,soak), MIXED (1: mixed pairs too),
-# TUNED (JKEEPALIVED_JAVA_OPTS of an extra "tuned" jkeepalived variant in part 2, '' for none),
+# TUNED (extra jkeepalived variants in part 2, "GC|JAVA_OPTS;GC|JAVA_OPTS", '' for none; default
+# in vrrpbench.py: footprint trials with Shenandoah and Serial),
 # RT (1: part 2 also runs both daemons under `chrt -r 10`, i.e. SCHED_RR, the thread-priority
 # experiment), NS_PREFIX (jkb-), WRITE_DOC (1: update docs/benchmarks.md).
 # --quick: N=3 N_V2=2 WINDOW=10 SOAK_SECONDS=60 (a smoke run; its figures are not the reference).
@@ -49,7 +50,7 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 python3 "$here/vrrpbench.py" --work "$work" --agent "$work/alloc-pressure.jar" --parts "$PARTS" \
   --reps "$N" --reps-v2 "$N_V2" --window "$WINDOW" --soak-seconds "$SOAK_SECONDS" --soak-rate "$SOAK_RATE" \
   --soak-backup "$SOAK_BACKUP" --soak-capture "${SOAK_CAPTURE:-120}" --soak-rt "${SOAK_RT:-0}" --gcs="$GCS" --rt "${RT:-1}" \
-  --tuned="${TUNED--Xms16m -XX:SoftMaxHeapSize=24m -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m}" \
+  ${TUNED+--tuned="$TUNED"} \
   ${MIXED:+--mixed}
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 

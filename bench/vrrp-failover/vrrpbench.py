@@ -543,6 +543,11 @@ def render_main(argv):
 
 # ---------------------------------------------------------------- main
 
+# Footprint trials (RSS): a smaller heap target, C1 only (no C2 compiler arenas), a smaller code
+# cache, and two glibc malloc arenas (MALLOC_ARENA_MAX) instead of up to 8 per core.
+TUNED = ("-XX:+UseShenandoahGC|-Xms16m -XX:SoftMaxHeapSize=24m -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m;"
+         "-XX:+UseSerialGC|-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m")
+
 def main():
     import argparse
     ap = argparse.ArgumentParser()
@@ -558,8 +563,8 @@ def main():
     ap.add_argument("--agent", required=True)
     ap.add_argument("--parts", default="failover,scale,soak")
     ap.add_argument("--cases", default=",".join(CASES))
-    ap.add_argument("--tuned", default="-Xms16m -XX:SoftMaxHeapSize=24m -XX:TieredStopAtLevel=1 "
-                    "-XX:ReservedCodeCacheSize=32m", help="JKEEPALIVED_JAVA_OPTS of the 'tuned' variant ('': none)")
+    ap.add_argument("--tuned", default=TUNED,
+                    help="extra jkeepalived variants for the scale part: GC|JAVA_OPTS;GC|JAVA_OPTS ('': none)")
     ap.add_argument("--rt", type=int, default=1, help="1: also both daemons under chrt -r 10 (SCHED_RR)")
     ap.add_argument("--mixed", action="store_true", help="also the mixed pairs (k->j, j->k)")
     ap.add_argument("--gcs", default="-XX:+UseSerialGC,-XX:+UseG1GC",
@@ -586,9 +591,11 @@ def main():
                         ("jkeepalived", jenv, "jkeepalived (default: Shenandoah)")]
             variants += [("jkeepalived", dict(jenv, JKEEPALIVED_GC=g), "jkeepalived (%s)" % g)
                          for g in a.gcs.split(",") if g]
-            if a.tuned:
-                variants.append(("jkeepalived", dict(jenv, MALLOC_ARENA_MAX="2", JKEEPALIVED_JAVA_OPTS=a.tuned),
-                                 "jkeepalived (Shenandoah + tuned: %s, MALLOC_ARENA_MAX=2)" % a.tuned))
+            for entry in filter(None, a.tuned.split(";")):
+                gc, opts = entry.split("|", 1)
+                variants.append(("jkeepalived", dict(jenv, MALLOC_ARENA_MAX="2", JKEEPALIVED_GC=gc,
+                                                     JKEEPALIVED_JAVA_OPTS=opts),
+                                 "jkeepalived tuned: %s %s, MALLOC_ARENA_MAX=2" % (gc, opts)))
             if a.rt:
                 variants += [("keepalived", rt, "keepalived under chrt -r 10"),
                              ("jkeepalived", dict(jenv, **rt), "jkeepalived (default) under chrt -r 10")]
