@@ -14,12 +14,12 @@
 # Parameters (environment): N (failover repetitions of the v3 cases, default 10), N_V2 (v2 case, 5),
 # WINDOW (s, CPU/deviation window, 30), SOAK_SECONDS (600), SOAK_RATE (MB/s allocated, 300),
 # SOAK_BACKUP (keepalived|jkeepalived, keepalived), SOAK_CAPTURE (s of advert capture in the soak, 120),
-# SOAK_RT (1: the soak master under `chrt -r 10`, 0), GCS (comma-separated JKEEPALIVED_GC values, default
+# SOAK_RT (1: the soak master under `chrt -r 10`; 2: only its vrrp threads SCHED_RR 10; 0), GCS (comma-separated JKEEPALIVED_GC values, default
 # -XX:+UseSerialGC,-XX:+UseG1GC), PARTS (failover,scale,soak), MIXED (1: mixed pairs too),
 # TUNED (extra jkeepalived variants in part 2, "GC|JAVA_OPTS;GC|JAVA_OPTS", '' for none; default
 # in vrrpbench.py: footprint trials with Shenandoah and Serial),
-# RT (1: part 2 also runs both daemons under `chrt -r 10`, i.e. SCHED_RR, the thread-priority
-# experiment), NS_PREFIX (jkb-), WRITE_DOC (1: update docs/benchmarks.md).
+# RT (1: part 2 also runs both daemons under `chrt -r 10`, i.e. SCHED_RR, and jkeepalived with
+# only its vrrp threads SCHED_RR: the thread-priority experiment), NS_PREFIX (jkb-), WRITE_DOC (1: update docs/benchmarks.md).
 # --quick: N=3 N_V2=2 WINDOW=10 SOAK_SECONDS=60 (a smoke run; its figures are not the reference).
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -192,6 +192,25 @@ class Daemon:
         raise RuntimeError("%s: timed out waiting for %d x %r; log tail:\n%s"
                            % (self.product, n, pattern, self.text()[-2000:]))
 
+    def rt_threads(self, prio=10):
+        """SCHED_RR for the JVM's VRRP threads only ("vrrp" loop, "vrrp-rx-*", "vrrp-netlink"): what a
+        product change (sched_setscheduler on those threads, like keepalived's vrrp_rt_priority)
+        would do, tried from outside with chrt -p."""
+        done = 0
+        for pid in self.pids():
+            for tid in os.listdir("/proc/%d/task" % pid):
+                try:
+                    with open("/proc/%d/task/%s/comm" % (pid, tid)) as f:
+                        name = f.read().strip()
+                except OSError:
+                    continue
+                if name.startswith("vrrp"):
+                    sh("chrt", "-r", "-p", str(prio), tid)
+                    done += 1
+        if not done:
+            raise RuntimeError("no vrrp threads found")
+        return done
+
     def cpu_ticks(self):
         total = 0
         for pid in self.pids():
@@ -343,7 +362,7 @@ def pct(xs, p):
     return s[min(len(s) - 1, max(0, int(round(p / 100.0 * len(s) + 0.5)) - 1))]
 
 
-def scale(work, product, window, env, label, n=200, adv=0.1):
+def scale(work, product, window, env, label, n=200, adv=0.1, rt_threads=False):
     for ns in (R1, R2):
         reset_node(ns)
     conf = config(os.path.join(work, "scale.conf"), "r1", many("MASTER", 150, adv, n))
@@ -352,6 +371,8 @@ def scale(work, product, window, env, label, n=200, adv=0.1):
         t_start = time.monotonic()
         d.start().wait(MASTER_RE, n, 60)
         up = time.monotonic() - t_start
+        if rt_threads:
+            d.rt_threads()
         time.sleep(10)  # settle: JIT, first GC cycles
         cap = d.base + "-capture.txt"
         s0 = d.count(ANY_STATE_RE)
@@ -397,12 +418,16 @@ def soak(work, seconds, rate_mb, backup_product, agent, jenv, gc_label, adv=0.05
                                     % (agent, rate_mb, gclog)).strip()
     mconf = config(os.path.join(work, "soak-m.conf"), "r1", many("MASTER", 150, adv, n))
     bconf = config(os.path.join(work, "soak-b.conf"), "r2", many("BACKUP", 100, adv, n))
+    rt_threads = bool(env.pop("BENCH_RT_THREADS", None))
     m = Daemon("jkeepalived", R1, mconf, work, "soak-m", env)
     # chrt and the soak's JVM options are for the master only
-    benv = {k: v for k, v in jenv.items() if k not in ("BENCH_WRAP", "JKEEPALIVED_GC", "JKEEPALIVED_JAVA_OPTS")}
+    benv = {k: v for k, v in jenv.items()
+            if k not in ("BENCH_WRAP", "BENCH_RT_THREADS", "JKEEPALIVED_GC", "JKEEPALIVED_JAVA_OPTS")}
     b = Daemon(backup_product, R2, bconf, work, "soak-b", benv if backup_product == "jkeepalived" else None)
     try:
         m.start().wait(MASTER_RE, n, 60)
+        if rt_threads:
+            m.rt_threads()
         b.start().wait(BACKUP_RE, n, 60)
         time.sleep(3)
         if b.count(MASTER_RE):
@@ -559,7 +584,7 @@ def main():
     ap.add_argument("--soak-rate", type=int, default=300)
     ap.add_argument("--soak-backup", default="keepalived")
     ap.add_argument("--soak-capture", type=float, default=120, help="seconds of advert capture in the soak")
-    ap.add_argument("--soak-rt", type=int, default=0, help="1: the soak master under chrt -r 10")
+    ap.add_argument("--soak-rt", type=int, default=0, help="1: the soak master under chrt -r 10; 2: its vrrp threads only")
     ap.add_argument("--agent", required=True)
     ap.add_argument("--parts", default="failover,scale,soak")
     ap.add_argument("--cases", default=",".join(CASES))
@@ -598,10 +623,14 @@ def main():
                                  "jkeepalived tuned: %s %s, MALLOC_ARENA_MAX=2" % (gc, opts)))
             if a.rt:
                 variants += [("keepalived", rt, "keepalived under chrt -r 10"),
-                             ("jkeepalived", dict(jenv, **rt), "jkeepalived (default) under chrt -r 10")]
+                             ("jkeepalived", dict(jenv, **rt), "jkeepalived (default) under chrt -r 10"),
+                             ("jkeepalived", dict(jenv, BENCH_RT_THREADS="1"),
+                              "jkeepalived (default), vrrp threads only SCHED_RR 10")]
             for product, env, label in variants:
+                env = dict(env)
+                rt_threads = bool(env.pop("BENCH_RT_THREADS", None))
                 try:
-                    results["scale"].append(scale(a.work, product, a.window, env, label))
+                    results["scale"].append(scale(a.work, product, a.window, env, label, rt_threads=rt_threads))
                 except Exception as e:
                     log("scale %s FAILED: %s" % (label, e))
                     results["scale"].append({"label": label, "error": str(e)[:500]})
@@ -616,11 +645,14 @@ def main():
         if "soak" in parts:
             try:
                 senv = dict(jenv, **soak_jvm)
-                if a.soak_rt:
+                if a.soak_rt == 1:
                     senv["BENCH_WRAP"] = "chrt -r 10"
+                elif a.soak_rt == 2:
+                    senv["BENCH_RT_THREADS"] = "1"
                 results["soak"] = soak(a.work, a.soak_seconds, a.soak_rate, a.soak_backup, a.agent, senv,
                                        (soak_jvm.get("JKEEPALIVED_GC") or "Shenandoah (default)")
-                                       + (", whole JVM under chrt -r 10" if a.soak_rt else "")
+                                       + {0: "", 1: ", whole JVM under chrt -r 10",
+                                          2: ", vrrp threads SCHED_RR 10"}[a.soak_rt]
                                        + (", JKEEPALIVED_JAVA_OPTS=" + soak_jvm["JKEEPALIVED_JAVA_OPTS"]
                                           if "JKEEPALIVED_JAVA_OPTS" in soak_jvm else ""),
                                        capture_s=a.soak_capture)
