@@ -57,7 +57,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 cat > "$work/header.md" <<MD
 Run: $(date -u +%Y-%m-%dT%H:%MZ) (ended), $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), kernel $(uname -r), $(java -version 2>&1 | head -1), $(keepalived -v 2>&1 | head -1), jkeepalived $(git rev-parse --short HEAD).
 Command: \`bench/vrrp-failover/run.sh${1:+ $1}\` with N=${N}, N_V2=${N_V2}, WINDOW=${WINDOW} s, SOAK_SECONDS=${SOAK_SECONDS}, SOAK_RATE=${SOAK_RATE} MB/s, SOAK_BACKUP=${SOAK_BACKUP}, SOAK_RT=${SOAK_RT:-0}.
-Load average (1/5/15 min) before: ${load_before}; after: ${load_after}. The machine's 2 cores were shared with other work during the run, so every figure carries scheduling noise.
+Load average (1/5/15 min) before: ${load_before}; after: ${load_after}. The 2 cores may be shared with other work (the load average shows how much); tail figures then measure scheduling delay as much as the daemons.
 MD
 section=$(python3 "$here/vrrpbench.py" render "$work/results.json" "$work/header.md")
 echo "$section"

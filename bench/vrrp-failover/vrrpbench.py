@@ -247,9 +247,10 @@ CASES = {
     "v2-1s-crash": (2, 1.0, "crash"),
     "v3-0.1s-crash": (3, 0.1, "crash"),
     "v3-0.1s-graceful": (3, 0.1, "graceful"),
-    # The same, but the backup has been MASTER once before (it ran alone first and was preempted), so
+    # "-warm": the same, but the backup has been MASTER once before (it ran alone first and was preempted), so
     # its takeover path has run: separates a first-takeover (cold code) cost from the protocol timing.
     "v3-0.1s-graceful-warm": (3, 0.1, "graceful"),
+    "v3-0.1s-crash-warm": (3, 0.1, "crash"),
 }
 
 
