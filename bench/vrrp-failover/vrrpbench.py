@@ -493,7 +493,7 @@ def render(results, header):
             kv, jv = k["values"], j["values"]
             km = statistics.median(kv) if kv else None
             jm = statistics.median(jv) if jv else None
-            met = "n/a" if km is None or jm is None else ("yes" if jm <= km else "no (+%.0f ms)" % ((jm - km) * 1000))
+            met = "n/a" if km is None or jm is None else ("yes" if jm <= km else "no (+%.1f ms)" % ((jm - km) * 1000))
             out.append("| %s | %s | %s | %s | %d, %d%s | %s |" % (
                 case, fmt3(kv), fmt3(jv), ratio(jm, km), len(kv), len(jv),
                 "" if not (k["errors"] or j["errors"]) else " (failed reps: %d, %d)" % (len(k["errors"]), len(j["errors"])),
