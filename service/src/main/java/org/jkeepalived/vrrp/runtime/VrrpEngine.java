@@ -321,12 +321,15 @@ public final class VrrpEngine {
                 if (runner.nextDeadlineNanos() <= now) {
                     runner.onTimer(now);
                 }
+                boolean lateLogged = false;
                 for (Slot s : slots) {
                     long deadline = s.router.nextDeadlineNanos();
                     if (deadline <= now) {
-                        if (now - deadline > LATE_TIMER_NANOS) {
-                            // keepalived's "A thread timer expired N seconds ago": the loop was stalled.
+                        if (now - deadline > LATE_TIMER_NANOS && !lateLogged) {
+                            // keepalived's "A thread timer expired N seconds ago": the loop was stalled. Once
+                            // per pass: after a stall every instance is late at once.
                             log.timerExpiredLate((now - deadline) / 1_000);
+                            lateLogged = true;
                         }
                         apply(s, s.router.onTimer(now));
                     }
