@@ -4,7 +4,7 @@
 #   1. client-seen failover (ICMP probe of the VIP every 5 ms): v2 1 s crash, v3 0.1 s crash,
 #      v3 0.1 s graceful; same-product pairs (MIXED=1 adds keepalived<->jkeepalived pairs);
 #   2. 200 instances at v3 0.1 s, node MASTER: CPU % of one core, RSS, advert timing deviation;
-#      jkeepalived with its default GC (Shenandoah) and each of GCS;
+#      jkeepalived with the launcher's default (Serial, C1 only) and each of GCS;
 #   3. soak: 200 instances at 0.05 s, jkeepalived MASTER under allocation pressure (bench-only agent
 #      AllocPressure.java via JKEEPALIVED_JAVA_OPTS), a BACKUP peer; false failovers and GC pauses.
 # Writes the figures to docs/benchmarks.md (section "VRRP engine (issue 4)"). Needs root, keepalived,
@@ -15,9 +15,9 @@
 # WINDOW (s, CPU/deviation window, 30), SOAK_SECONDS (600), SOAK_RATE (MB/s allocated, 300),
 # SOAK_BACKUP (keepalived|jkeepalived, keepalived), SOAK_CAPTURE (s of advert capture in the soak, 120),
 # SOAK_RT (1: the soak master under `chrt -r 10`; 2: only its vrrp threads SCHED_RR 10; 0), GCS (comma-separated JKEEPALIVED_GC values, default
-# -XX:+UseSerialGC,-XX:+UseG1GC), PARTS (failover,scale,soak), MIXED (1: mixed pairs too),
+# -XX:+UseShenandoahGC,-XX:+UseG1GC), PARTS (failover,scale,soak), MIXED (1: mixed pairs too),
 # TUNED (extra jkeepalived variants in part 2, "GC|JAVA_OPTS;GC|JAVA_OPTS", '' for none; default
-# in vrrpbench.py: footprint trials with Shenandoah and Serial),
+# in vrrpbench.py: Shenandoah with a small heap target),
 # RT (1: part 2 also runs both daemons under `chrt -r 10`, i.e. SCHED_RR, and jkeepalived with
 # only its vrrp threads SCHED_RR: the thread-priority experiment), NS_PREFIX (jkb-), WRITE_DOC (1: update docs/benchmarks.md).
 # --quick: N=3 N_V2=2 WINDOW=10 SOAK_SECONDS=60 (a smoke run; its figures are not the reference).
@@ -28,7 +28,7 @@ if [ "${1:-}" = --quick ]; then
 fi
 N=${N:-10}; N_V2=${N_V2:-5}; WINDOW=${WINDOW:-30}; SOAK_SECONDS=${SOAK_SECONDS:-600}
 SOAK_RATE=${SOAK_RATE:-300}; SOAK_BACKUP=${SOAK_BACKUP:-keepalived}
-GCS=${GCS:--XX:+UseSerialGC,-XX:+UseG1GC}; PARTS=${PARTS:-failover,scale,soak}; WRITE_DOC=${WRITE_DOC:-1}
+GCS=${GCS:--XX:+UseShenandoahGC,-XX:+UseG1GC}; PARTS=${PARTS:-failover,scale,soak}; WRITE_DOC=${WRITE_DOC:-1}
 export NS_PREFIX=${NS_PREFIX:-jkb-}
 [ -x /usr/sbin/keepalived ] || { echo "keepalived (/usr/sbin/keepalived) is not installed" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || { echo "needs root (network namespaces, raw sockets)" >&2; exit 1; }

@@ -571,8 +571,8 @@ def render_main(argv):
 
 # Footprint trials (RSS): a smaller heap target, C1 only (no C2 compiler arenas), a smaller code
 # cache, and two glibc malloc arenas (MALLOC_ARENA_MAX) instead of up to 8 per core.
-TUNED = ("-XX:+UseShenandoahGC|-Xms16m -XX:SoftMaxHeapSize=24m -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m;"
-         "-XX:+UseSerialGC|-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m")
+# (The launcher's default became Serial, C1 only, a 32 MB code cache and MALLOC_ARENA_MAX=2 after these trials.)
+TUNED = "-XX:+UseShenandoahGC|-Xms16m -XX:SoftMaxHeapSize=24m"
 
 def main():
     import argparse
@@ -593,7 +593,7 @@ def main():
                     help="extra jkeepalived variants for the scale part: GC|JAVA_OPTS;GC|JAVA_OPTS ('': none)")
     ap.add_argument("--rt", type=int, default=1, help="1: also both daemons under chrt -r 10 (SCHED_RR)")
     ap.add_argument("--mixed", action="store_true", help="also the mixed pairs (k->j, j->k)")
-    ap.add_argument("--gcs", default="-XX:+UseSerialGC,-XX:+UseG1GC",
+    ap.add_argument("--gcs", default="-XX:+UseShenandoahGC,-XX:+UseG1GC",
                     help="alternative JKEEPALIVED_GC values for the scale part")
     a = ap.parse_args()
     parts = a.parts.split(",")
@@ -614,7 +614,7 @@ def main():
             results["scale"] = []
             rt = {"BENCH_WRAP": "chrt -r 10"}
             variants = [("keepalived", {}, "keepalived"),
-                        ("jkeepalived", jenv, "jkeepalived (default: Shenandoah)")]
+                        ("jkeepalived", jenv, "jkeepalived (launcher default: Serial, C1)")]
             variants += [("jkeepalived", dict(jenv, JKEEPALIVED_GC=g), "jkeepalived (%s)" % g)
                          for g in a.gcs.split(",") if g]
             for entry in filter(None, a.tuned.split(";")):
@@ -651,7 +651,7 @@ def main():
                 elif a.soak_rt == 2:
                     senv["BENCH_RT_THREADS"] = "1"
                 results["soak"] = soak(a.work, a.soak_seconds, a.soak_rate, a.soak_backup, a.agent, senv,
-                                       (soak_jvm.get("JKEEPALIVED_GC") or "Shenandoah (default)")
+                                       (soak_jvm.get("JKEEPALIVED_GC") or "Serial, C1 (launcher default)")
                                        + {0: "", 1: ", whole JVM under chrt -r 10",
                                           2: ", vrrp threads SCHED_RR 10"}[a.soak_rt]
                                        + (", JKEEPALIVED_JAVA_OPTS=" + soak_jvm["JKEEPALIVED_JAVA_OPTS"]
