@@ -1,5 +1,6 @@
 package org.jkeepalived.vrrp.interop;
 
+import org.jkeepalived.testsupport.Await;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -175,7 +176,7 @@ final class Daemon {
         Path file = tmpDir.resolve("keepalived.stats");
         Files.deleteIfExists(file);
         org.jkeepalived.testsupport.Netns.runProcess(List.of("kill", "-USR2", Long.toString(process.pid())), 10);
-        InteropLab.await(this + "'s stats file", 5_000,
+        Await.await(this + "'s stats file", 5_000,
                 () -> Files.exists(file) && read(file).contains("Priority Zero:") && read(file).endsWith("\n")
                         && read(file).substring(read(file).indexOf("Priority Zero:")).contains("Sent:"));
         java.util.Map<String, Long> stats = new java.util.LinkedHashMap<>();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.jkeepalived.testsupport.Netns;
 
 /**
@@ -118,16 +117,4 @@ final class InteropLab implements AutoCloseable {
         }
     }
 
-    /** Polls {@code condition} every 5 ms; returns the milliseconds it took, or fails after {@code timeoutMillis}. */
-    static long await(String what, long timeoutMillis, BooleanSupplier condition) throws InterruptedException {
-        long start = System.nanoTime();
-        long deadline = start + timeoutMillis * 1_000_000;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeoutMillis + " ms waiting for " + what);
-            }
-            Thread.sleep(5);
-        }
-        return (System.nanoTime() - start) / 1_000_000;
-    }
 }

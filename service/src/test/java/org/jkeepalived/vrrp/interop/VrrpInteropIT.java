@@ -1,9 +1,9 @@
 package org.jkeepalived.vrrp.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jkeepalived.testsupport.Await.await;
 import static org.jkeepalived.vrrp.interop.Daemon.Kind.JKEEPALIVED;
 import static org.jkeepalived.vrrp.interop.Daemon.Kind.KEEPALIVED;
-import static org.jkeepalived.vrrp.interop.InteropLab.await;
 
 import java.nio.file.Path;
 import java.util.List;

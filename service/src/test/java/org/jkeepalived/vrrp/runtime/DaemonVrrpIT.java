@@ -1,6 +1,7 @@
 package org.jkeepalived.vrrp.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jkeepalived.testsupport.Await.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,17 +70,6 @@ class DaemonVrrpIT {
                 conf.toString(), "-p", dir.resolve("j.pid").toString())))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return process;
-    }
-
-    static void await(String what, long timeoutMillis, java.util.function.BooleanSupplier condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeoutMillis + " ms waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
     }
 
     @Test

@@ -1,10 +1,10 @@
 package org.jkeepalived.vrrp.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jkeepalived.testsupport.Await.await;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.jkeepalived.config.ConfigFixture;
 import org.jkeepalived.config.FakeSystemView;
 import org.jkeepalived.config.model.vrrp.VrrpConfig;
@@ -84,16 +84,6 @@ class OwnedEngineTest {
         engine.start();
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + " not within 5 s");
-            }
-            Thread.sleep(10);
-        }
-    }
-
     private boolean hasAddress(String a) {
         return addresses.addresses().stream().anyMatch(x -> x.address().getHostAddress().equals(a));
     }
@@ -105,9 +95,9 @@ class OwnedEngineTest {
     @Test
     void masterOwnsItsRoutesAndRulesStaticsLiveWithTheEngineAndDeletionsAreRepaired() throws Exception {
         start(150);
-        await("static address and route", () -> hasAddress("10.9.2.1") && hasRoute("10.30.0.0"));
+        await("static address and route", 5_000, () -> hasAddress("10.9.2.1") && hasRoute("10.30.0.0"));
         assertThat(hasRoute("10.20.0.0")).isFalse(); // BACKUP (init) first
-        await("MASTER", () -> engine.states().get("VI_1") == VrrpState.MASTER && hasRoute("10.20.0.0")
+        await("MASTER", 5_000, () -> engine.states().get("VI_1") == VrrpState.MASTER && hasRoute("10.20.0.0")
                 && routes.rules().size() == 1);
         assertThat(log).containsSubsequence("(VI_1) setting VIPs.", "(VI_1) setting Virtual Routes",
                 "(VI_1) setting Virtual Rules");
@@ -120,7 +110,7 @@ class OwnedEngineTest {
         routes.deleteExternally(routes.rules().get(0));
         routes.deleteExternally(routes.routes().stream().filter(r -> r.destination().equals(Vrrp.addr("10.30.0.0")))
                 .findFirst().orElseThrow());
-        await("restored", () -> hasAddress("10.9.0.100") && hasRoute("10.20.0.0") && hasRoute("10.30.0.0")
+        await("restored", 5_000, () -> hasAddress("10.9.0.100") && hasRoute("10.20.0.0") && hasRoute("10.30.0.0")
                 && routes.rules().size() == 1);
         assertThat(log).contains("Netlink reflector reports IP 10.9.0.100 removed from eth0",
                 "Restoring deleted static route prepend 10.30.0.0/16 via inet 10.9.2.254 dev eth0 proto 18");

@@ -1,6 +1,7 @@
 package org.jkeepalived.vrrp.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jkeepalived.testsupport.Await.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -122,30 +123,30 @@ class OwnedItemsIT {
         ns.ip("route", "add", "10.20.0.0/16", "via", "10.9.0.254", "dev", "veth0", "proto", "18");
         ns.ip("rule", "add", "from", "10.9.0.100", "table", "100", "priority", "100", "proto", "18");
         Path log = start();
-        DaemonVrrpIT.await("static items", 10_000, this::staticsPresent);
-        DaemonVrrpIT.await("BACKUP (init) without virtual items", 3_000, () -> read(log).contains("Entering BACKUP")
+        await("static items", 10_000, this::staticsPresent);
+        await("BACKUP (init) without virtual items", 3_000, () -> read(log).contains("Entering BACKUP")
                 && virtualsAbsent());
         assertThat(read(log)).doesNotContain("Entering MASTER");
         assertThat(read(log)).containsSubsequence("(VI_1) removing Virtual Rules", "(VI_1) removing Virtual Routes",
                 "(VI_1) Entering BACKUP STATE (init)");
-        DaemonVrrpIT.await("MASTER", 15_000, () -> read(log).contains("(VI_1) Entering MASTER STATE"));
-        DaemonVrrpIT.await("virtual items", 2_000, this::virtualsPresent);
+        await("MASTER", 15_000, () -> read(log).contains("(VI_1) Entering MASTER STATE"));
+        await("virtual items", 2_000, this::virtualsPresent);
         assertThat(read(log)).containsSubsequence("(VI_1) setting VIPs.", "(VI_1) setting Virtual Routes",
                 "(VI_1) setting Virtual Rules");
 
         // Deleted by someone else while owned: back within a second.
         ns.ip("addr", "del", "10.9.0.100/24", "dev", "veth0");
-        DaemonVrrpIT.await("VIP back", 1_000, () -> addrs().contains("10.9.0.100/24"));
+        await("VIP back", 1_000, () -> addrs().contains("10.9.0.100/24"));
         ns.ip("route", "del", "10.20.0.0/16");
-        DaemonVrrpIT.await("virtual route back", 1_000, () -> routes().contains("10.20.0.0/16 via 10.9.0.254"));
+        await("virtual route back", 1_000, () -> routes().contains("10.20.0.0/16 via 10.9.0.254"));
         ns.ip("rule", "del", "priority", "100");
-        DaemonVrrpIT.await("virtual rule back", 1_000, () -> rules().contains("100:\tfrom 10.9.0.100"));
+        await("virtual rule back", 1_000, () -> rules().contains("100:\tfrom 10.9.0.100"));
         ns.ip("addr", "del", "10.9.2.1/24", "dev", "veth0");
-        DaemonVrrpIT.await("static address back", 1_000, () -> addrs().contains("10.9.2.1/24"));
+        await("static address back", 1_000, () -> addrs().contains("10.9.2.1/24"));
         ns.ip("route", "del", "10.30.0.0/16");
-        DaemonVrrpIT.await("static route back", 1_000, () -> routes().contains("10.30.0.0/16 via 10.9.0.254"));
+        await("static route back", 1_000, () -> routes().contains("10.30.0.0/16 via 10.9.0.254"));
         ns.ip("rule", "del", "priority", "200");
-        DaemonVrrpIT.await("static rule back", 1_000, () -> rules().contains("200:\tfrom 10.9.2.1"));
+        await("static rule back", 1_000, () -> rules().contains("200:\tfrom 10.9.2.1"));
         assertThat(read(log)).contains("Netlink reflector reports IP 10.9.0.100 removed from veth0",
                 "Restoring deleted static address 10.9.2.1/24 dev veth0 scope global set",
                 "Restoring deleted static route prepend 10.30.0.0/16 via inet 10.9.0.254 dev veth0 proto 18",
@@ -158,13 +159,13 @@ class OwnedItemsIT {
         // Leaving MASTER (FAULT: no carrier) takes the virtual items away, not the static ones, and our
         // own removals are not "repaired".
         ns.ip("link", "set", "jkp0", "down");
-        DaemonVrrpIT.await("FAULT", 5_000, () -> read(log).contains("(VI_1) Entering FAULT STATE"));
-        DaemonVrrpIT.await("virtual items gone", 2_000, this::virtualsAbsent);
+        await("FAULT", 5_000, () -> read(log).contains("(VI_1) Entering FAULT STATE"));
+        await("virtual items gone", 2_000, this::virtualsAbsent);
         Thread.sleep(500);
         assertThat(virtualsAbsent()).isTrue();
         assertThat(staticsPresent()).isTrue();
         ns.ip("link", "set", "jkp0", "up");
-        DaemonVrrpIT.await("MASTER again, virtual items back", 15_000, this::virtualsPresent);
+        await("MASTER again, virtual items back", 15_000, this::virtualsPresent);
 
         Netns.runProcess(List.of("kill", "-TERM", Long.toString(pid())), 10);
         assertThat(process.waitFor(15, TimeUnit.SECONDS)).isTrue();

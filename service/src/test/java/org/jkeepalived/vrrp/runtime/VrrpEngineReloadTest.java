@@ -1,7 +1,7 @@
 package org.jkeepalived.vrrp.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jkeepalived.vrrp.runtime.VrrpEngineTest.await;
+import static org.jkeepalived.testsupport.Await.await;
 
 import java.net.InetAddress;
 import java.util.List;

@@ -2,12 +2,12 @@ package org.jkeepalived.vrrp.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jkeepalived.testsupport.Await.await;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.jkeepalived.ffi.Errno;
 import org.jkeepalived.ffi.NativeException;
 import org.jkeepalived.net.FakeFrameSender;
@@ -78,16 +78,6 @@ class VrrpEngineTest {
         Node n = new Node(address, priority, mac);
         nodes.add(n);
         return n;
-    }
-
-    static void await(String what, long timeoutMillis, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeoutMillis + " ms waiting for " + what);
-            }
-            Thread.sleep(5);
-        }
     }
 
     @Test
