@@ -86,6 +86,19 @@ public final class LinuxVrrpEngine {
         }
     }
 
+    /** The kernel's links and addresses at one moment. */
+    private record KernelView(List<Link> links, PrimaryAddresses primaries) {
+        /** Through {@code addresses}, or a short-lived rtnetlink socket of our own when null. */
+        static KernelView read(AddressManager addresses) throws NetlinkException {
+            if (addresses != null) {
+                return new KernelView(addresses.links(), PrimaryAddresses.of(addresses.interfaceAddresses()));
+            }
+            try (RtnetlinkAddressManager own = RtnetlinkAddressManager.open()) {
+                return read(own);
+            }
+        }
+    }
+
     private final VrrpEngine engine;
     private final Log log;
 
@@ -118,8 +131,8 @@ public final class LinuxVrrpEngine {
         try {
             monitor = RtnetlinkMonitor.open();
             routes = RtnetlinkRouteManager.open();
-            List<Link> links = addresses.links();
-            PrimaryAddresses primaries = PrimaryAddresses.of(addresses.interfaceAddresses());
+            KernelView kernel = KernelView.read(addresses);
+            List<Link> links = kernel.links();
             if (!defaults.dynamicInterfaces()) {
                 for (VrrpInstance in : config.instances()) {
                     if (in.interfaceName() == null || link(links, in.interfaceName()).isEmpty()) {
@@ -127,7 +140,7 @@ public final class LinuxVrrpEngine {
                     }
                 }
             }
-            instances = instances(config, defaults, links, primaries);
+            instances = instances(config, defaults, links, kernel.primaries());
         } catch (IOException | RuntimeException e) {
             addresses.close();
             if (monitor != null) {
@@ -153,18 +166,13 @@ public final class LinuxVrrpEngine {
      * socket of our own: the engine's sockets belong to its loop thread.
      */
     public boolean reload(VrrpConfig config, VrrpDefaults defaults) throws NetlinkException {
-        List<Link> links;
-        PrimaryAddresses primaries;
-        try (RtnetlinkAddressManager own = RtnetlinkAddressManager.open()) {
-            links = own.links();
-            primaries = PrimaryAddresses.of(own.interfaceAddresses());
-        }
+        KernelView kernel = KernelView.read(null);
         for (VrrpInstance in : config.instances()) {
-            if (in.interfaceName() == null || link(links, in.interfaceName()).isEmpty()) {
+            if (in.interfaceName() == null || link(kernel.links(), in.interfaceName()).isEmpty()) {
                 log.error("(" + in.name() + ") interface " + in.interfaceName() + " doesn't exist - FAULT until it does");
             }
         }
-        List<EngineInstance> instances = instances(config, defaults, links, primaries);
+        List<EngineInstance> instances = instances(config, defaults, kernel.links(), kernel.primaries());
         return engine.reload(instances, StaticConfig.of(config), resolver(config, defaults, null, log));
     }
 
@@ -190,13 +198,8 @@ public final class LinuxVrrpEngine {
                 return current;
             }
             try {
-                if (addresses != null) {
-                    return instance(in.get(), defaults, addresses.links(), vips,
-                            PrimaryAddresses.of(addresses.interfaceAddresses()));
-                }
-                try (RtnetlinkAddressManager own = RtnetlinkAddressManager.open()) {
-                    return instance(in.get(), defaults, own.links(), vips, PrimaryAddresses.of(own.interfaceAddresses()));
-                }
+                KernelView kernel = KernelView.read(addresses);
+                return instance(in.get(), defaults, kernel.links(), vips, kernel.primaries());
             } catch (NetlinkException e) {
                 log.error("(" + current.settings().name() + ") cannot read the links: " + e.getMessage());
                 return current;

@@ -358,6 +358,11 @@ public final class VrrpEngine {
         return links.stream().anyMatch(l -> l.index() == ifIndex && l.up());
     }
 
+    /** Tells a usable instance's router whether its link is up now. */
+    private void applyLinkState(Slot s, List<Link> links, long now) {
+        apply(s, linkUp(links, s.instance.ifIndex()) ? s.router.onInterfaceUp(now) : s.router.onInterfaceDown(now));
+    }
+
     private void shutdownAll() {
         long now = nanoTime.getAsLong();
         for (Slot s : slots) {
@@ -423,8 +428,7 @@ public final class VrrpEngine {
             resolveUnusable(now);
             for (Slot s : slots) {
                 if (s.instance.usable()) {
-                    boolean up = linkUp(links, s.instance.ifIndex());
-                    apply(s, up ? s.router.onInterfaceUp(now) : s.router.onInterfaceDown(now));
+                    applyLinkState(s, links, now);
                 }
             }
             runner.onNetlinkEvent(e, slots);
@@ -475,7 +479,7 @@ public final class VrrpEngine {
                         + AddressText.of(next.settings().primaryAddress()));
                 rebind(s, next, now);
                 if (s.instance.usable()) {
-                    apply(s, linkUp(links, next.ifIndex()) ? s.router.onInterfaceUp(now) : s.router.onInterfaceDown(now));
+                    applyLinkState(s, links, now);
                     apply(s, s.router.onUnusable(null, now));
                 }
             } else if (!next.equals(s.instance)) {
@@ -591,8 +595,7 @@ public final class VrrpEngine {
                 boolean wasUsable = previous.usable();
                 rebind(s, e.instance(), now);
                 if (!wasUsable && s.instance.usable() && links != null) {
-                    apply(s, linkUp(links, s.instance.ifIndex()) ? s.router.onInterfaceUp(now)
-                            : s.router.onInterfaceDown(now));
+                    applyLinkState(s, links, now);
                     apply(s, s.router.onUnusable(null, now));
                 }
                 runner.instanceReconfigured(previous, s);
