@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import org.jkeepalived.config.model.AddressText;
 import org.jkeepalived.config.model.vrrp.UnicastPeer;
 import org.jkeepalived.config.model.vrrp.VirtualAddress;
 import org.jkeepalived.vrrp.packet.DropReason;

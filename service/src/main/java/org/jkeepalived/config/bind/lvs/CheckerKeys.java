@@ -4,6 +4,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Optional;
 import org.jkeepalived.config.bind.BindContext;
+import org.jkeepalived.config.model.AddressText;
 import org.jkeepalived.config.syntax.Node;
 import org.jkeepalived.config.syntax.Syntax;
 
@@ -163,7 +164,7 @@ final class CheckerKeys {
     static boolean usable(Node block, Drafts.Connection c, InetAddress rsAddress, BindContext ctx) {
         InetAddress dst = c.connectIp != null ? c.connectIp : rsAddress;
         if (dst instanceof Inet6Address a && a.isLinkLocalAddress() && c.bindIf == null) {
-            ctx.error(block, "Checker link local address " + LvsFormat.address(dst) + " requires a bind_if");
+            ctx.error(block, "Checker link local address " + AddressText.of(dst) + " requires a bind_if");
             return false;
         }
         return true;

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jkeepalived.config.bind.BindContext;
 import org.jkeepalived.config.bind.Values;
 import org.jkeepalived.config.bind.Scripts;
+import org.jkeepalived.config.model.AddressText;
 import org.jkeepalived.config.model.lvs.Forwarding;
 import org.jkeepalived.config.syntax.Node;
 import org.jkeepalived.config.syntax.Syntax;
@@ -55,7 +56,7 @@ final class RealServerBinder {
             if (vs.family == null) {
                 vs.family = LvsValues.family(rs.address);
             } else if (vs.family != LvsValues.family(rs.address)) {
-                ctx.error(n, "Address family of virtual server and real server " + LvsFormat.address(rs.address)
+                ctx.error(n, "Address family of virtual server and real server " + AddressText.of(rs.address)
                         + " don't match - skipping real server.");
                 return;
             }

@@ -3,6 +3,7 @@ package org.jkeepalived.config.bind.lvs;
 import java.util.ArrayList;
 import java.util.List;
 import org.jkeepalived.config.bind.BindContext;
+import org.jkeepalived.config.model.AddressText;
 import org.jkeepalived.config.model.global.GlobalDefs;
 import org.jkeepalived.config.model.lvs.Checker;
 import org.jkeepalived.config.model.lvs.Forwarding;
@@ -221,8 +222,8 @@ final class ServiceValidation {
     }
 
     private static String entry(VirtualServerGroup.AddressRange r) {
-        String first = LvsFormat.address(r.first());
-        return (r.first().equals(r.last()) ? first : first + "-" + LvsFormat.address(r.last())) + "," + r.port();
+        String first = AddressText.of(r.first());
+        return (r.first().equals(r.last()) ? first : first + "-" + AddressText.of(r.last())) + "," + r.port();
     }
 
     /** The record for a validated virtual server. */

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.jkeepalived.config.bind.BindContext;
 import org.jkeepalived.config.bind.Values;
 import org.jkeepalived.config.bind.Scripts;
+import org.jkeepalived.config.model.AddressText;
 import org.jkeepalived.config.model.lvs.Forwarding;
 import org.jkeepalived.config.model.lvs.IpFamily;
 import org.jkeepalived.config.model.lvs.Protocol;
@@ -312,7 +313,7 @@ final class VirtualServerBinder {
                 vs.family = sf;
             } else if (vs.family != sf) {
                 ctx.error(vs.node, "Address family of virtual server and sorry server "
-                        + LvsFormat.address(vs.sorry.address) + " don't match - skipping sorry server.");
+                        + AddressText.of(vs.sorry.address) + " don't match - skipping sorry server.");
                 vs.sorry = null;
             }
         }

@@ -1,8 +1,7 @@
-package org.jkeepalived.vrrp;
+package org.jkeepalived.config.model;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import org.jkeepalived.config.model.IpPrefix;
 
 /** Addresses as keepalived prints them (inet_ntop: IPv6 lower case, longest run of 2+ zero groups as "::"). */
 public final class AddressText {

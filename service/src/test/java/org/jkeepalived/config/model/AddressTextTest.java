@@ -1,8 +1,7 @@
-package org.jkeepalived.vrrp;
+package org.jkeepalived.config.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.jkeepalived.config.model.IpPrefix;
 import org.jkeepalived.vrrp.Vrrp;
 import org.junit.jupiter.api.Test;
 
