@@ -1,0 +1,85 @@
+package org.jkeepalived.event;
+
+import java.net.InetAddress;
+import java.util.Objects;
+import org.jkeepalived.config.model.vrrp.NotifyScripts;
+
+/**
+ * What the engines publish on the {@link EventBus}. Subscribers (notify scripts, FIFOs, mail, and later
+ * SNMP traps and JMX notifications) only ever see these; none of them is called from protocol code.
+ * Events carry what a subscriber needs to act on them, so that a reload which removes an instance does not
+ * leave its last notifications without their scripts.
+ */
+public sealed interface Event {
+
+    /** keepalived's notify type word. */
+    enum TargetType { INSTANCE, GROUP }
+
+    /** keepalived's notify state words (f.1, f.2). */
+    enum NotifyState { MASTER, BACKUP, FAULT, STOP, DELETED }
+
+    /**
+     * Who a VRRP notification is about and what was configured for it.
+     *
+     * @param type                  INSTANCE or GROUP
+     * @param name                  the vrrp_instance or vrrp_sync_group name
+     * @param scripts               its notify scripts (never null; {@link NotifyScripts#none()})
+     * @param smtpAlert             send mail for its transitions (already resolved against global_defs)
+     * @param notifyPriorityChanges {@code notify_priority_changes} (FIFO MASTER_PRIORITY / BACKUP_PRIORITY)
+     */
+    record Target(TargetType type, String name, NotifyScripts scripts, boolean smtpAlert,
+                  boolean notifyPriorityChanges) {
+        public Target {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(name, "name");
+            scripts = scripts == null ? NotifyScripts.none() : scripts;
+        }
+    }
+
+    /**
+     * An instance or sync group entered a notify state. keepalived's notify arguments and FIFO line are
+     * {@code TYPE NAME STATE PRIORITY}; a group reports priority 0.
+     *
+     * @param target    who
+     * @param state     the state entered
+     * @param priority  the effective priority at the change (0 for a group)
+     * @param reason    why, in the engine's log words (not part of keepalived's notify arguments)
+     */
+    record VrrpStateChanged(Target target, NotifyState state, int priority, String reason) implements Event {
+    }
+
+    /**
+     * The effective priority of an instance in MASTER or BACKUP changed; published only when the target has
+     * {@code notify_priority_changes} (FIFO {@code MASTER_PRIORITY} / {@code BACKUP_PRIORITY}).
+     *
+     * @param target   the instance
+     * @param state    MASTER or BACKUP
+     * @param priority the new effective priority
+     */
+    record VrrpPriorityChanged(Target target, NotifyState state, int priority) implements Event {
+    }
+
+    /**
+     * A MASTER received an advert with a lower priority (notify_master_rx_lower_pri, FIFO
+     * {@code MASTER_RX_LOWER_PRI}).
+     *
+     * @param target        the instance
+     * @param priority      our effective priority
+     * @param from          the sender
+     * @param theirPriority the priority it advertised
+     */
+    record MasterRxLowerPriority(Target target, int priority, InetAddress from, int theirPriority) implements Event {
+    }
+
+    /**
+     * A tracked object changed: a vrrp_script's result, a track_file's value, a tracked process's quorum, an
+     * interface's link. For the management plane; VRRP itself takes these through its engine.
+     *
+     * @param kind  script, file, process or interface
+     * @param name  the object's name
+     * @param up    its state after the change (a file: value is not 0)
+     * @param value a track_file's value, else 0
+     */
+    record TrackerChanged(String kind, String name, boolean up, long value) implements Event {
+    }
+}
