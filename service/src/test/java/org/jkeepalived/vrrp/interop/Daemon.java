@@ -15,11 +15,11 @@ import org.jkeepalived.testsupport.Launcher;
  * keepalived or jkeepalived on one {@link Node}, started with {@code -n -l -D} in the node's namespace; its console
  * log is appended across restarts, so counts of "Entering X STATE" lines cover the daemon's whole life in a test.
  */
-final class Daemon {
-    enum Kind {
+public final class Daemon {
+    public enum Kind {
         KEEPALIVED("keepalived"), JKEEPALIVED("jkeepalived");
 
-        final String label;
+        public final String label;
 
         Kind(String label) {
             this.label = label;
@@ -43,6 +43,18 @@ final class Daemon {
     private Long vrrpChildPid;
 
     Daemon(Kind kind, Node node, VrrpConf conf, int priority, List<String> unicastPeers, Path dir) throws IOException {
+        this(kind, node, conf, priority, dir);
+        String src = conf.ipv6() ? node.ipv6() : node.ipv4();
+        Files.writeString(conffile, conf.render(node.name(), Node.IF, priority, src, unicastPeers));
+    }
+
+    /** A daemon reading {@code configText} as it is (no {@link VrrpConf}: {@link #hasVip()} is not available). */
+    Daemon(Kind kind, Node node, String configText, Path dir) throws IOException {
+        this(kind, node, null, 0, dir);
+        Files.writeString(conffile, configText);
+    }
+
+    private Daemon(Kind kind, Node node, VrrpConf conf, int priority, Path dir) throws IOException {
         this.kind = kind;
         this.node = node;
         this.conf = conf;
@@ -55,15 +67,13 @@ final class Daemon {
         this.checkPidFile = dir.resolve(base + "-check.pid");
         this.tmpDir = dir.resolve(base + "-tmp");
         Files.createDirectories(tmpDir);
-        String src = conf.ipv6() ? node.ipv6() : node.ipv4();
-        Files.writeString(conffile, conf.render(node.name(), Node.IF, priority, src, unicastPeers));
     }
 
-    Kind kind() {
+    public Kind kind() {
         return kind;
     }
 
-    Node node() {
+    public Node node() {
         return node;
     }
 
@@ -72,7 +82,7 @@ final class Daemon {
     }
 
     /** Starts the daemon (again); the log is appended to. */
-    void start() throws IOException {
+    public void start() throws IOException {
         if (isRunning()) {
             throw new IllegalStateException(this + " is already running");
         }
@@ -99,12 +109,12 @@ final class Daemon {
         process.getOutputStream().close();
     }
 
-    boolean isRunning() {
+    public boolean isRunning() {
         return process != null && process.isAlive();
     }
 
     /** SIGKILL: nothing is sent, nothing cleaned up (the VIP stays on the interface, as after a crash). */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         if (kind == Kind.KEEPALIVED) {
             // The VRRP child first: killed after its parent, it would be told to stop and send priority 0.
             vrrpChild().flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
@@ -116,7 +126,7 @@ final class Daemon {
     }
 
     /** SIGTERM, not waiting: a graceful stop sends priority 0 and removes the VIPs. */
-    void terminate() {
+    public void terminate() {
         if (process != null) {
             vrrpChild(); // remembered while the pid file still exists
             process.destroy();
@@ -124,7 +134,7 @@ final class Daemon {
     }
 
     /** Waits for the process (and keepalived's VRRP child) to exit after {@link #terminate()}. */
-    void awaitExit(long timeoutMillis) throws InterruptedException {
+    public void awaitExit(long timeoutMillis) throws InterruptedException {
         if (process != null && !process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
             throw new AssertionError(this + " did not exit within " + timeoutMillis + " ms of SIGTERM\n" + log());
         }
@@ -139,7 +149,7 @@ final class Daemon {
     }
 
     /** Whatever is left, by pid, forcibly (clean-up). */
-    void destroy() {
+    public void destroy() {
         vrrpChild().flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
         if (process != null) {
             process.destroyForcibly();
@@ -204,7 +214,7 @@ final class Daemon {
         }
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -12,25 +12,35 @@ import org.jkeepalived.testsupport.Netns;
  * {@link #close()} ends them (by pid) and deletes every namespace it made. Namespace names start with {@code jki-}
  * and carry the JVM's pid ({@link Netns#create}).
  */
-final class InteropLab implements AutoCloseable {
+public final class InteropLab implements AutoCloseable {
     static final String BRIDGE = "br0";
 
     private final Path dir;
+    private final String prefix;
     private final Netns bridge;
     private final List<Node> nodes = new ArrayList<>();
     private final List<Netns> namespaces = new ArrayList<>();
     private final List<Daemon> daemons = new ArrayList<>();
     private WireCapture capture;
 
-    private InteropLab(Path dir, Netns bridge) {
+    private InteropLab(Path dir, String prefix, Netns bridge) {
         this.dir = dir;
+        this.prefix = prefix;
         this.bridge = bridge;
         namespaces.add(bridge);
     }
 
     /** A bridge and {@code nodeCount} nodes named a, b, ... with host numbers 1, 2, ... */
     static InteropLab create(Path dir, int nodeCount) {
-        InteropLab lab = new InteropLab(dir, Netns.create("jki-br"));
+        return create(dir, nodeCount, "jki");
+    }
+
+    /**
+     * The same with namespace names starting with {@code prefix} instead of {@code jki}: labs with different
+     * prefixes can live side by side in one JVM (e.g. one for keepalived, one for jkeepalived).
+     */
+    public static InteropLab create(Path dir, int nodeCount, String prefix) {
+        InteropLab lab = new InteropLab(dir, prefix, Netns.create(prefix + "-br"));
         try {
             lab.bridge.ip("link", "add", BRIDGE, "type", "bridge");
             // No IGMP/MLD snooping: nobody queries here, and the bridge must flood the VRRP groups to every port.
@@ -47,7 +57,7 @@ final class InteropLab implements AutoCloseable {
     }
 
     private void addNode(String name, int index) {
-        Netns ns = Netns.create("jki-" + name);
+        Netns ns = Netns.create(prefix + "-" + name);
         namespaces.add(ns);
         // DAD off before eth0 exists: its link-local address (the IPv6 advert source) is usable at once.
         sysctl(ns, "net/ipv6/conf/default/accept_dad", "0");
@@ -67,7 +77,7 @@ final class InteropLab implements AutoCloseable {
         }
     }
 
-    Node node(int i) {
+    public Node node(int i) {
         return nodes.get(i);
     }
 
@@ -87,6 +97,13 @@ final class InteropLab implements AutoCloseable {
             }
         }
         Daemon d = new Daemon(kind, node, conf, priority, peers, dir);
+        daemons.add(d);
+        return d;
+    }
+
+    /** A daemon (not started) on {@code node} that reads {@code configText} as it is. */
+    public Daemon daemon(Node node, Daemon.Kind kind, String configText) throws IOException {
+        Daemon d = new Daemon(kind, node, configText, dir);
         daemons.add(d);
         return d;
     }

@@ -8,8 +8,8 @@ import org.jkeepalived.testsupport.Netns;
  * the lab's bridge. Addresses {@code 10.9.0.N/24} and {@code fd00:9::N/64}, plus the kernel's link-local one (DAD
  * is off in the namespace, so it is usable at once: VRRPv3 over IPv6 sends from it, RFC 5798 §5.1.2.1).
  */
-final class Node {
-    static final String IF = "eth0";
+public final class Node {
+    public static final String IF = "eth0";
 
     private final String name;
     private final int index;
@@ -21,15 +21,15 @@ final class Node {
         this.ns = ns;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    Netns ns() {
+    public Netns ns() {
         return ns;
     }
 
-    String ipv4() {
+    public String ipv4() {
         return "10.9.0." + index;
     }
 
@@ -52,7 +52,7 @@ final class Node {
     }
 
     /** Whether {@code ip -br addr} lists exactly this address with prefix (e.g. {@code 10.9.0.100/24}). */
-    boolean has(String addressWithPrefix) {
+    public boolean has(String addressWithPrefix) {
         return Arrays.asList(ns.ip("-br", "addr", "show", "dev", IF).trim().split("\\s+")).contains(addressWithPrefix);
     }
 
