@@ -133,8 +133,8 @@ final class Scenarios {
     /** track_file with weight 2: the value times the weight is added; weight 0 and a non-zero value is FAULT. */
     static Scenario trackFile() {
         return new Scenario("track-file",
-                GLOBAL + "vrrp_track_file tf {\n  file @DIR@/tf\n}\n"
-                        + "vrrp_track_file tz {\n  file @DIR@/tz\n  weight 0\n}\n"
+                GLOBAL + "track_file tf {\n  file @DIR@/tf\n}\n"
+                        + "track_file tz {\n  file @DIR@/tz\n  weight 0\n}\n"
                         + instance("VI_1", 51, 150,
                                 "  notify_priority_changes\n  track_file {\n    tf weight 2\n    tz\n  }\n"),
                 null, SETTLE_MILLIS, List.of(
