@@ -37,13 +37,17 @@ final class Scenarios {
 
     /** An instance on eth0 with the VIP 10.9.0.VRID; {@code extra} lines go inside. */
     static String instance(String name, int vrid, int priority, String extra) {
+        return instance(name, vrid, priority, "0.1", extra);
+    }
+
+    static String instance(String name, int vrid, int priority, String advertInt, String extra) {
         return "vrrp_instance " + name + " {\n"
                 + "  state BACKUP\n"
                 + "  interface eth0\n"
                 + "  virtual_router_id " + vrid + "\n"
                 + "  version 3\n"
                 + "  priority " + priority + "\n"
-                + "  advert_int 0.1\n"
+                + "  advert_int " + advertInt + "\n"
                 + "  virtual_ipaddress {\n    10.9.0." + vrid + "/24\n  }\n"
                 + notifies(name)
                 + extra
@@ -163,11 +167,18 @@ final class Scenarios {
         return "vrrp_sync_group G1 {\n  group {\n    VI_1\n    VI_2\n  }\n" + notifies("G1") + extra + "}\n";
     }
 
+    /**
+     * VI_2 of the sync groups adverts every 0.5 s: its Master_Down timer (about 1.5 s) is far longer than VI_1's.
+     * keepalived moves the group to MASTER when the last member's timer fires, so VI_2 always leads and VI_1
+     * follows (with equal timers the order of the two would race).
+     */
+    static final String VI_2_ADVERT = "0.5";
+
     /** A sync group: VI_2's tracked eth1 goes down, the whole group goes to FAULT, and back. */
     static Scenario syncGroupFault() {
         return new Scenario("sync-group-fault",
                 GLOBAL + group("") + instance("VI_1", 51, 150, "")
-                        + instance("VI_2", 52, 150, "  track_interface {\n    eth1\n  }\n"),
+                        + instance("VI_2", 52, 150, VI_2_ADVERT, "  track_interface {\n    eth1\n  }\n"),
                 null, SETTLE_MILLIS, List.of(
                         sh("ip link set eth1 down", SETTLE_MILLIS),
                         sh("ip link set eth1 up", SETTLE_MILLIS)));
@@ -176,7 +187,7 @@ final class Scenarios {
     /** A sync group whose VI_1 hears a higher-priority master (the peer, 200): both members stay BACKUP. */
     static Scenario syncGroupPeer() {
         return new Scenario("sync-group-peer",
-                GLOBAL + group("") + instance("VI_1", 51, 150, "") + instance("VI_2", 52, 150, ""),
+                GLOBAL + group("") + instance("VI_1", 51, 150, "") + instance("VI_2", 52, 150, VI_2_ADVERT, ""),
                 peer(200), SETTLE_MILLIS, List.of());
     }
 

@@ -25,7 +25,9 @@ import org.jkeepalived.vrrp.interop.Node;
  *   <li>{@code rec.sh TAG}: the notify recorder, appends {@code "$*"} (the arguments after TAG) to
  *       {@code calls/TAG.log};</li>
  *   <li>{@code chk.sh NAME}: a check script: appends to {@code NAME.runs}, writes its pid to {@code NAME.pid},
- *       hangs (exec sleep, the pid stays) once when {@code NAME.hang} exists (and removes it), fails while {@code NAME.fail} exists;</li>
+ *       hangs (exec sleep, the pid stays) once when {@code NAME.hang} exists (and removes it), or waits
+ *       for a child sleep (pid in {@code NAME.child}) once when {@code NAME.hangchild} exists; fails while
+ *       {@code NAME.fail} exists;</li>
  *   <li>{@code fifo}: the notify fifo, copied line by line to {@code fifo.log} by a {@code cat};</li>
  *   <li>{@code tf}, {@code tz}: track files, "0" at first;</li>
  *   <li>{@code eth1} in node a's namespace, up, for {@code track_interface};</li>
@@ -56,7 +58,10 @@ final class Side implements AutoCloseable {
         this.lab = InteropLab.create(dir, withPeer ? 2 : 1, "jkt" + kind.label.charAt(0));
         write("rec.sh", "#!/bin/sh\ntag=$1\nshift\necho \"$*\" >> @DIR@/calls/$tag.log\n");
         write("chk.sh", "#!/bin/sh\necho \"$$ $(date +%T.%N)\" >> @DIR@/$1.runs\necho $$ > @DIR@/$1.pid\n"
-                + "if [ -e @DIR@/$1.hang ]; then rm @DIR@/$1.hang; exec sleep 1000; fi\n[ ! -e @DIR@/$1.fail ]\n");
+                + "if [ -e @DIR@/$1.hang ]; then rm @DIR@/$1.hang; exec sleep 1000; fi\n"
+                + "if [ -e @DIR@/$1.hangchild ]; then rm @DIR@/$1.hangchild\n"
+                + "  sleep 1000 & echo $! > @DIR@/$1.child\n  wait\nfi\n"
+                + "[ ! -e @DIR@/$1.fail ]\n");
         Files.copy(Path.of("/bin/sleep"), dir.resolve(processName));
         Files.setPosixFilePermissions(dir.resolve(processName), PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.writeString(dir.resolve("tf"), "0\n");
@@ -83,6 +88,11 @@ final class Side implements AutoCloseable {
 
     Node node() {
         return lab.node(0);
+    }
+
+    /** Node b, where the keepalived peer runs (with a peer only). */
+    Node peerNode() {
+        return lab.node(1);
     }
 
     Daemon daemon() {
