@@ -24,7 +24,8 @@ import org.jkeepalived.vrrp.interop.Node;
  * <ul>
  *   <li>{@code rec.sh TAG}: the notify recorder, appends {@code "$*"} (the arguments after TAG) to
  *       {@code calls/TAG.log};</li>
- *   <li>{@code chk.sh NAME}: a check script: appends to {@code NAME.runs}, writes its pid to {@code NAME.pid},
+ *   <li>{@code chk.sh NAME}: a check script: appends "PID EPOCH-SECONDS" to {@code NAME.runs}, writes its pid
+ *       to {@code NAME.pid},
  *       hangs (exec sleep, the pid stays) once when {@code NAME.hang} exists (and removes it), or waits
  *       for a child sleep (pid in {@code NAME.child}) once when {@code NAME.hangchild} exists; fails while
  *       {@code NAME.fail} exists;</li>
@@ -57,7 +58,7 @@ final class Side implements AutoCloseable {
         Files.createDirectories(dir.resolve("calls"));
         this.lab = InteropLab.create(dir, withPeer ? 2 : 1, "jkt" + kind.label.charAt(0));
         write("rec.sh", "#!/bin/sh\ntag=$1\nshift\necho \"$*\" >> @DIR@/calls/$tag.log\n");
-        write("chk.sh", "#!/bin/sh\necho \"$$ $(date +%T.%N)\" >> @DIR@/$1.runs\necho $$ > @DIR@/$1.pid\n"
+        write("chk.sh", "#!/bin/sh\necho \"$$ $(date +%s.%N)\" >> @DIR@/$1.runs\necho $$ > @DIR@/$1.pid\n"
                 + "if [ -e @DIR@/$1.hang ]; then rm @DIR@/$1.hang; exec sleep 1000; fi\n"
                 + "if [ -e @DIR@/$1.hangchild ]; then rm @DIR@/$1.hangchild\n"
                 + "  sleep 1000 & echo $! > @DIR@/$1.child\n  wait\nfi\n"
