@@ -15,9 +15,13 @@ sealed interface EngineEvent {
     record LinkChange(NetlinkEvent event) implements EngineEvent {
     }
 
-    /** A reloaded configuration; {@code done} is counted down once applied. */
+    /** A reloaded configuration; {@code plan} null keeps the trackers and groups; {@code done} once applied. */
     record Reload(List<EngineInstance> instances, StaticConfig statics, VrrpEngine.Resolver resolver,
-                  CountDownLatch done) implements EngineEvent {
+                  TrackingPlan plan, CountDownLatch done) implements EngineEvent {
+    }
+
+    /** A tracker's report. */
+    record Tracked(org.jkeepalived.track.TrackerUpdate update) implements EngineEvent {
     }
 
     /** Copy every instance's status into {@code result}. */

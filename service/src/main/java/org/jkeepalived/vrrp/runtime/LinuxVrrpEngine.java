@@ -166,6 +166,11 @@ public final class LinuxVrrpEngine {
      * socket of our own: the engine's sockets belong to its loop thread.
      */
     public boolean reload(VrrpConfig config, VrrpDefaults defaults) throws NetlinkException {
+        return reload(config, defaults, null);
+    }
+
+    /** As {@link #reload(VrrpConfig, VrrpDefaults)} with new trackers and sync groups (null: keep them). */
+    public boolean reload(VrrpConfig config, VrrpDefaults defaults, TrackingPlan plan) throws NetlinkException {
         KernelView kernel = KernelView.read(null);
         for (VrrpInstance in : config.instances()) {
             if (in.interfaceName() == null || link(kernel.links(), in.interfaceName()).isEmpty()) {
@@ -173,7 +178,7 @@ public final class LinuxVrrpEngine {
             }
         }
         List<EngineInstance> instances = instances(config, defaults, kernel.links(), kernel.primaries());
-        return engine.reload(instances, StaticConfig.of(config), resolver(config, defaults, null, log));
+        return engine.reload(instances, StaticConfig.of(config), resolver(config, defaults, null, log), plan);
     }
 
     static List<EngineInstance> instances(VrrpConfig config, VrrpDefaults defaults, List<Link> links,

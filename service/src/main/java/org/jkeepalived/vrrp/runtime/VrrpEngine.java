@@ -93,6 +93,7 @@ public final class VrrpEngine {
     private final AtomicLong unknownVrid = new AtomicLong();
     private final Map<String, VrrpState> states = new ConcurrentHashMap<>();
     private ActionRunner runner;
+    private final Coordinator coordinator;
     private volatile ThreadTuner tuner = ThreadTuner.NONE;
     private volatile GarpPacing garpPacing = GarpPacing.NONE;
     private Thread loop;
@@ -116,6 +117,7 @@ public final class VrrpEngine {
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.log = Objects.requireNonNull(log, "log");
         this.receivers = new Receivers(inbox, inboxOverflows, log, () -> running, () -> tuner);
+        this.coordinator = new Coordinator(() -> slots, log);
         for (EngineInstance in : instances) {
             Slot s = new Slot(in);
             if (in.usable()) {
@@ -141,6 +143,28 @@ public final class VrrpEngine {
     }
 
     /** How each VRRP thread sets its scheduling when it starts; call before {@link #start}. */
+    /**
+     * Trackers, sync groups and the event sink (before {@link #start}): without this call instances track
+     * nothing but their interface and publish nothing.
+     */
+    public void coordinate(TrackingPlan plan, java.util.function.Consumer<org.jkeepalived.event.Event> events) {
+        coordinator.configure(plan, events);
+    }
+
+    /**
+     * A tracker's report, from any thread: queued for the loop. Blocks briefly when the inbox is full rather
+     * than losing it (a lost report would leave a priority wrong until the next change).
+     */
+    public void tracked(org.jkeepalived.track.TrackerUpdate update) {
+        try {
+            if (!inbox.offer(new EngineEvent.Tracked(update), STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                log.error("VRRP loop did not take tracker report " + update);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public void tuneThreadsWith(ThreadTuner threadTuner) {
         this.tuner = Objects.requireNonNull(threadTuner, "threadTuner");
     }
@@ -189,13 +213,19 @@ public final class VrrpEngine {
      * false when the engine is not running or did not answer in time.
      */
     public boolean reload(List<EngineInstance> instances, StaticConfig nextStatics, Resolver nextResolver) {
+        return reload(instances, nextStatics, nextResolver, null);
+    }
+
+    /** As {@link #reload(List, StaticConfig, Resolver)}, with new trackers and sync groups (null: keep). */
+    public boolean reload(List<EngineInstance> instances, StaticConfig nextStatics, Resolver nextResolver,
+                          TrackingPlan plan) {
         if (!running) {
             return false;
         }
         CountDownLatch done = new CountDownLatch(1);
         try {
             inbox.put(new EngineEvent.Reload(List.copyOf(instances), Objects.requireNonNull(nextStatics),
-                    Objects.requireNonNull(nextResolver), done));
+                    Objects.requireNonNull(nextResolver), plan, done));
             return done.await(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -277,6 +307,7 @@ public final class VrrpEngine {
         long now = nanoTime.getAsLong();
         try {
             runner.applyStatic(statics);
+            coordinator.prime(initialLinks, now, this::apply);
             for (Slot s : slots) {
                 startRouter(s, initialLinks, now);
             }
@@ -308,6 +339,11 @@ public final class VrrpEngine {
                     onPacket(p.channel(), p.received());
                 } else if (ev instanceof EngineEvent.LinkChange lc) {
                     onLink(lc.event());
+                } else if (ev instanceof EngineEvent.Tracked t) {
+                    long at = nanoTime.getAsLong();
+                    for (Slot s : coordinator.tracked(t.update(), at, this::apply)) {
+                        apply(s, s.router.start(at)); // its scripts have reported: leave INIT
+                    }
                 } else if (ev instanceof EngineEvent.Snapshot snap) {
                     snap.result().complete(slots.stream().map(sl -> sl.router.status()).toList());
                 } else if (ev instanceof EngineEvent.Reload r) {
@@ -351,7 +387,9 @@ public final class VrrpEngine {
         } else if (!linkUp(links, s.instance.ifIndex())) {
             apply(s, s.router.onInterfaceDown(now));
         }
-        apply(s, s.router.start(now));
+        if (!coordinator.waiting(s)) {
+            apply(s, s.router.start(now));
+        }
     }
 
     private static boolean linkUp(List<Link> links, int ifIndex) {
@@ -417,8 +455,10 @@ public final class VrrpEngine {
             runner.forgetMac(up.ifIndex());
             resolveUnusable(now);
             forInterface(up.ifIndex(), s -> apply(s, s.router.onInterfaceUp(now)));
+            coordinator.linkChanged(up.name(), true, now, this::apply);
         } else if (e instanceof NetlinkEvent.LinkDown down) {
             forInterface(down.ifIndex(), s -> apply(s, s.router.onInterfaceDown(now)));
+            coordinator.linkChanged(down.name(), false, now, this::apply);
         } else if (e instanceof NetlinkEvent.Overrun) {
             // Events were lost: read every link again (RTM_GETLINK) and tell each router.
             List<Link> links = links();
@@ -431,6 +471,7 @@ public final class VrrpEngine {
                     applyLinkState(s, links, now);
                 }
             }
+            links.forEach(l -> coordinator.linkChanged(l.name(), l.up(), now, this::apply));
             runner.onNetlinkEvent(e, slots);
         } else {
             if (e instanceof NetlinkEvent.AddressAdded) {
@@ -582,12 +623,14 @@ public final class VrrpEngine {
         ReloadPlan<Slot> plan = ReloadPlan.of(slots, s -> s.instance, r.instances());
         for (Slot s : plan.removed()) {
             log.info("(" + s.name() + ") removed by the reload - stopping");
+            coordinator.deleting(s);
             apply(s, s.router.shutdown(now));
             leaveChannel(s);
             states.remove(s.name());
         }
         List<Link> links = links();
         List<Slot> next = new ArrayList<>();
+        List<Slot> added = new ArrayList<>();
         for (ReloadPlan.Entry<Slot> e : plan.entries()) {
             Slot s = e.kept();
             if (s != null) {
@@ -611,11 +654,19 @@ public final class VrrpEngine {
                     }
                 }
                 log.info("(" + s.name() + ") added by the reload - starting");
-                startRouter(s, links == null ? List.of() : links, now);
+                added.add(s);
             }
             next.add(s);
         }
         slots = next;
+        if (r.plan() != null) {
+            coordinator.reload(r.plan(), now, this::apply); // kept instances: their trackers on the new base
+        }
+        for (Slot s : added) {
+            coordinator.attach(s);
+            coordinator.applyTrackers(s, now, this::apply);
+            startRouter(s, links == null ? List.of() : links, now);
+        }
         runner.reloadStatic(statics, r.statics());
         statics = r.statics();
         resolver = r.resolver();
@@ -630,6 +681,9 @@ public final class VrrpEngine {
                 continue; // unusable: no socket (the router only advertises as MASTER, so this is a guard)
             }
             runner.run(s, a);
+        }
+        if (!actions.isEmpty()) {
+            coordinator.afterApply(s, actions, nanoTime.getAsLong(), this::apply);
         }
     }
 
