@@ -556,11 +556,15 @@ public final class VirtualRouter {
             return; // start() looks at the flags; STOP is terminal
         }
         if (faulted() && state != VrrpState.FAULT) {
-            if (state == VrrpState.MASTER) {
+            if (state == VrrpState.MASTER && ownFault()) {
                 // keepalived c.9: a MASTER going FAULT sends priority 0 (observed with 2.2.7 on a weight-0
                 // track_file: the peer logged "Backup received priority 0 advertisement", twice in fact; one
                 // is enough for the RFC handover) and the peer took over Skew_Time later.
                 resign();
+            } else if (state == VrrpState.MASTER) {
+                // Taken to FAULT by its sync group: keepalived 2.2.7 (observed) sends no priority 0 then,
+                // only the member with the fault of its own does.
+                leaveMaster();
             }
             transitionTo(VrrpState.FAULT, faultReason(), nowNanos);
             clearTimers();

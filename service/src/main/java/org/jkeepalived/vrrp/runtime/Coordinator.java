@@ -44,6 +44,8 @@ final class Coordinator {
     private TrackingPlan plan = TrackingPlan.NONE;
     private TrackedPriorities tracked = TrackingPlan.NONE.priorities();
     private final Map<String, Event.NotifyState> groupStates = new HashMap<>();
+    /** The state each group last took its members to (for the log line). */
+    private final Map<String, Event.NotifyState> syncingTo = new HashMap<>();
     /** Instances a reload removes: their STOP is published as DELETED (notify_deleted) or FAULT. */
     private final Set<String> deleting = new HashSet<>();
 
@@ -159,10 +161,15 @@ final class Coordinator {
     /** Publishes what {@code actions} did and lets the sync group follow. */
     void afterApply(Slot s, List<Action> actions, long now, Applier apply) {
         Event.Target target = plan.target(s.name());
+        TrackingPlan.Group g = plan.groupOf(s.name()).orElse(null);
         Action.StateChanged last = null;
         for (Action a : actions) {
             if (a instanceof Action.StateChanged sc) {
                 last = sc;
+                if (g != null && sc.from() == VrrpState.INIT && !groupStates.containsKey(g.name())) {
+                    // keepalived 2.2.7 (observed): the group's first state is announced before its members'.
+                    publishGroup(g, notifyState(sc.to()));
+                }
                 publishState(s, target, sc);
             } else if (a instanceof Action.PriorityChanged pc && target.notifyPriorityChanges()
                     && (s.router.state() == VrrpState.MASTER || s.router.state() == VrrpState.BACKUP)) {
@@ -172,15 +179,16 @@ final class Coordinator {
                         lp.priority()));
             }
         }
-        TrackingPlan.Group g = plan.groupOf(s.name()).orElse(null);
         if (g == null || last == null) {
             return;
         }
         if (last.to() == VrrpState.MASTER) {
+            syncing(g, Event.NotifyState.MASTER);
             for (Slot o : members(g, s)) {
                 apply.apply(o, o.router.syncMaster(g.name(), now));
             }
         } else if (last.to() == VrrpState.BACKUP && last.from() == VrrpState.MASTER) {
+            syncing(g, Event.NotifyState.BACKUP);
             for (Slot o : members(g, s)) {
                 apply.apply(o, o.router.syncBackup(g.name(), now));
             }
@@ -204,9 +212,24 @@ final class Coordinator {
     /** Members other than the one in FAULT go FAULT with it, and leave FAULT when no member has a fault. */
     private void updateGroupFaults(TrackingPlan.Group g, long now, Applier apply) {
         List<Slot> members = members(g, null);
+        boolean anyFault = members.stream().anyMatch(m -> m.router.ownFault());
+        boolean anyInFault = members.stream().anyMatch(m -> m.router.state() == VrrpState.FAULT);
+        if (anyFault && members.stream().anyMatch(m -> !m.router.ownFault() && m.router.state() != VrrpState.FAULT
+                && m.router.state() != VrrpState.INIT)) {
+            syncing(g, Event.NotifyState.FAULT);
+        } else if (!anyFault && anyInFault) {
+            syncing(g, Event.NotifyState.BACKUP);
+        }
         for (Slot m : members) {
             boolean otherFault = members.stream().anyMatch(o -> o != m && o.router.ownFault());
             apply.apply(m, m.router.onGroupFault(otherFault, now));
+        }
+    }
+
+    /** keepalived's log line as the group takes its members along, once per move. */
+    private void syncing(TrackingPlan.Group g, Event.NotifyState to) {
+        if (syncingTo.put(g.name(), to) != to) {
+            log.info("VRRP_Group(" + g.name() + ") Syncing instances to " + to + " state");
         }
     }
 
@@ -227,9 +250,15 @@ final class Coordinator {
             next = Event.NotifyState.STOP;
         }
         if (next != null && next != groupStates.get(g.name())) {
-            groupStates.put(g.name(), next);
-            log.info("VRRP_Group(" + g.name() + ") Syncing instances to " + next + " state");
-            events.accept(new Event.VrrpStateChanged(g.target(), next, 0, "sync group"));
+            publishGroup(g, next);
+        }
+    }
+
+    private void publishGroup(TrackingPlan.Group g, Event.NotifyState state) {
+        if (state != null) {
+            groupStates.put(g.name(), state);
+            syncingTo.put(g.name(), state);
+            events.accept(new Event.VrrpStateChanged(g.target(), state, 0, "sync group"));
         }
     }
 
