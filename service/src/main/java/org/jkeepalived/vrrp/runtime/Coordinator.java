@@ -151,6 +151,23 @@ final class Coordinator {
         for (TrackingPlan.Group g : plan.groups()) {
             updateGroupFaults(g, now, apply);
         }
+        if (next.restateOnReload()) {
+            List<Event.VrrpStateChanged> states = new ArrayList<>();
+            for (TrackingPlan.Group g : plan.groups()) {
+                Event.NotifyState st = groupStates.get(g.name());
+                if (st != null) {
+                    states.add(new Event.VrrpStateChanged(g.target(), st, 0, "reload"));
+                }
+            }
+            for (Slot s : slots.get()) {
+                Event.NotifyState st = notifyState(s.router.state());
+                if (st != null) {
+                    states.add(new Event.VrrpStateChanged(plan.target(s.name()), st, s.router.effectivePriority(),
+                            "reload"));
+                }
+            }
+            events.accept(new Event.VrrpStatesRestated(states));
+        }
     }
 
     /** The next STOP of {@code s} is its removal by a reload. */

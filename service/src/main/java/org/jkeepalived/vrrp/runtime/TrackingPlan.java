@@ -28,10 +28,20 @@ import org.jkeepalived.vrrp.TrackedPriorities.Value;
  * @param initial tracked objects' states known before any report ({@code init_fail} scripts are DOWN)
  * @param targets notify targets by instance name
  * @param groups  the sync groups
+ * @param restateOnReload {@code fifo_write_vrrp_states_on_reload}: a reload publishes every state again
  */
 public record TrackingPlan(Map<String, List<Input>> inputs, Map<Key, Value> initial, Map<String, Event.Target> targets,
-                           List<Group> groups) {
+                           List<Group> groups, boolean restateOnReload) {
     public static final TrackingPlan NONE = new TrackingPlan(Map.of(), Map.of(), Map.of(), List.of());
+
+    public TrackingPlan(Map<String, List<Input>> inputs, Map<Key, Value> initial, Map<String, Event.Target> targets,
+                        List<Group> groups) {
+        this(inputs, initial, targets, groups, false);
+    }
+
+    public TrackingPlan withRestateOnReload(boolean restate) {
+        return new TrackingPlan(inputs, initial, targets, groups, restate);
+    }
 
     public TrackingPlan {
         inputs = Map.copyOf(inputs);
