@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.jkeepalived.net.Received;
 import org.jkeepalived.netlink.NetlinkEvent;
+import org.jkeepalived.track.TrackerUpdate;
 
 /** What the {@link VrrpEngine}'s loop takes from its inbox. */
 sealed interface EngineEvent {
@@ -21,7 +22,7 @@ sealed interface EngineEvent {
     }
 
     /** A tracker's report. */
-    record Tracked(org.jkeepalived.track.TrackerUpdate update) implements EngineEvent {
+    record Tracked(TrackerUpdate update) implements EngineEvent {
     }
 
     /** Copy every instance's status into {@code result}. */
