@@ -72,6 +72,16 @@ public sealed interface Event {
     }
 
     /**
+     * After a reload with {@code fifo_write_vrrp_states_on_reload}: every instance's and group's current state
+     * again, for the FIFOs only (notify scripts and mail do not run for it).
+     */
+    record VrrpStatesRestated(java.util.List<VrrpStateChanged> states) implements Event {
+        public VrrpStatesRestated {
+            states = java.util.List.copyOf(states);
+        }
+    }
+
+    /**
      * A tracked object changed: a vrrp_script's result, a track_file's value, a tracked process's quorum, an
      * interface's link. For the management plane; VRRP itself takes these through its engine.
      *

@@ -3,10 +3,8 @@ package org.jkeepalived.vrrp;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import org.jkeepalived.config.model.AddressText;
-import org.jkeepalived.config.model.vrrp.UnicastPeer;
 import org.jkeepalived.config.model.vrrp.VirtualAddress;
 import org.jkeepalived.vrrp.packet.DropReason;
 import org.jkeepalived.vrrp.packet.VrrpAdvert;
@@ -26,11 +24,15 @@ import org.jkeepalived.vrrp.packet.VrrpAdvert;
  *                                                                              2.2.7 does, observed)
  * INIT    FAULT   start() while the primary interface is down / tracker fault  keepalived c.9
  *                 / the instance is unusable (no interface or source address)
- * BACKUP  MASTER  master down timer expired                                   RFC 5798 §6.4.2
+ * BACKUP  MASTER  master down timer expired (a sync group's MasterGate may     RFC 5798 §6.4.2;
+ *                 hold it until every member wants MASTER)                     keepalived c.8
+ * BACKUP  MASTER  syncMaster(): another member of the sync group became MASTER keepalived c.8
+ * MASTER  BACKUP  syncBackup(): another member went BACKUP (no priority 0)     keepalived c.8
  * MASTER  BACKUP  advert with higher priority, or equal priority and a        RFC 5798 §6.4.3
  *                 higher primary (source) address
  * any     FAULT   interface down (unless dont_track_primary) or a weight-0    keepalived c.9; a MASTER
  *                 tracker failed                                               first sends priority 0
+ *                 or another sync group member is in FAULT (onGroupFault)
  * FAULT   BACKUP  every fault cleared                                         keepalived c.9
  * any     STOP    shutdown(); a MASTER sends priority 0 and removes its VIPs  RFC 5798 §6.4.3 Shutdown
  *                 (STOP is terminal: every later input is ignored)
@@ -60,6 +62,11 @@ public final class VirtualRouter {
     private int masterAdverIntervalCentis;
     private boolean interfaceDown;
     private boolean trackerFault;
+    /** Another member of our sync group is in FAULT (keepalived c.8: the whole group goes FAULT). */
+    private boolean groupFault;
+    /** Our master-down timer expired but the sync group was not ready (keepalived's wantstate MASTER). */
+    private boolean wantsMaster;
+    private MasterGate masterGate = MasterGate.ALWAYS;
     /** Why the instance cannot run at all (no interface, no source address), or null. */
     private String unusable;
     private InetAddress masterAddress;
@@ -71,6 +78,17 @@ public final class VirtualRouter {
     /** End of the preempt_delay window; 0 when no window is running (keepalived's preempt_time). */
     private long preemptUntilNanos;
     private List<Action> out = new ArrayList<>();
+
+    /**
+     * Asked when the master-down timer expires: may this router become MASTER now? A sync group answers no
+     * until every member wants to (keepalived c.8: "prefer backup state to avoid thrashing").
+     */
+    @FunctionalInterface
+    public interface MasterGate {
+        MasterGate ALWAYS = router -> true;
+
+        boolean mayBecomeMaster(VirtualRouter router);
+    }
 
     public VirtualRouter(RouterSettings settings) {
         this.settings = settings;
@@ -84,6 +102,20 @@ public final class VirtualRouter {
 
     public VrrpState state() {
         return state;
+    }
+
+    public void gateMasterWith(MasterGate gate) {
+        masterGate = gate == null ? MasterGate.ALWAYS : gate;
+    }
+
+    /** Its master-down timer expired while its sync group held it back. */
+    public boolean wantsMaster() {
+        return wantsMaster;
+    }
+
+    /** In FAULT, or about to be, for a reason of its own (not its sync group's). */
+    public boolean ownFault() {
+        return unusable != null || interfaceDown && !settings.dontTrackPrimary() || trackerFault;
     }
 
     public VrrpStats stats() {
@@ -167,7 +199,13 @@ public final class VirtualRouter {
     public List<Action> onTimer(long nowNanos) {
         begin();
         if (state == VrrpState.BACKUP && masterDownDeadline <= nowNanos) {
-            becomeMaster("master down timer expired", nowNanos);
+            if (masterGate.mayBecomeMaster(this)) {
+                becomeMaster("master down timer expired", nowNanos);
+            } else {
+                // keepalived c.8: wait for the other members; the timer value hardly matters meanwhile.
+                wantsMaster = true;
+                masterDownDeadline = nowNanos + masterDownIntervalNanos();
+            }
         }
         if (state == VrrpState.MASTER) {
             if (advertDeadline <= nowNanos) {
@@ -310,6 +348,38 @@ public final class VirtualRouter {
         return end();
     }
 
+    /** Another member of the sync group entered FAULT ({@code true}) or every other member left it. */
+    public List<Action> onGroupFault(boolean fault, long nowNanos) {
+        begin();
+        if (fault != groupFault) {
+            groupFault = fault;
+            applyFaults(fault ? "sync group fault" : "sync group fault cleared", nowNanos);
+        }
+        return end();
+    }
+
+    /** A sync group member became MASTER: a BACKUP follows at once (keepalived c.8). */
+    public List<Action> syncMaster(String group, long nowNanos) {
+        begin();
+        if (state == VrrpState.BACKUP) {
+            becomeMaster("sync group " + group + " going MASTER", nowNanos);
+        }
+        return end();
+    }
+
+    /**
+     * A sync group member saw a higher-priority master and went BACKUP: a MASTER follows (keepalived c.8).
+     * No priority 0 is sent: the member's peer router takes over the group as a whole.
+     */
+    public List<Action> syncBackup(String group, long nowNanos) {
+        begin();
+        if (state == VrrpState.MASTER) {
+            leaveMaster();
+            enterBackup("sync group " + group + " going BACKUP", nowNanos);
+        }
+        return end();
+    }
+
     /** Stops for good (RFC §6.4.3 Shutdown): a MASTER resigns with priority 0 first. */
     public List<Action> shutdown(long nowNanos) {
         begin();
@@ -327,68 +397,7 @@ public final class VirtualRouter {
 
     /** Instance-dependent checks (the codec did the packet-only ones); false after counting a drop. */
     private boolean accept(ReceivedAdvert rx) {
-        VrrpAdvert a = rx.advert();
-        if (a.vrid() != settings.vrid()) {
-            return drop(DropReason.VRID, "advert for VRID " + a.vrid());
-        }
-        if (a.version() != settings.version()) {
-            return drop(DropReason.VERSION, "received version " + a.version() + ", ours " + settings.version());
-        }
-        if (rx.unicast() != settings.unicast()) {
-            return drop(DropReason.UNICAST_SOURCE, (rx.unicast() ? "unicast advert on a multicast instance from "
-                    : "multicast advert on a unicast instance from ") + AddressText.of(rx.source()));
-        }
-        if (!rx.unicast() && rx.ttl() != 255) {
-            // RFC 5798 §7.1 / RFC 3768 §7.1: TTL / Hop Limit must be 255.
-            return drop(DropReason.IP_TTL, "TTL " + rx.ttl() + " from " + AddressText.of(rx.source()));
-        }
-        if (rx.unicast() && settings.checkUnicastSrc()) {
-            UnicastPeer peer = settings.unicastPeers().stream().filter(p -> p.address().equals(rx.source()))
-                    .findFirst().orElse(null);
-            if (peer == null) {
-                return drop(DropReason.UNICAST_SOURCE, "unicast advert from " + AddressText.of(rx.source())
-                        + ", not a unicast_peer");
-            }
-            if (rx.ttl() < peer.minTtl() || rx.ttl() > peer.maxTtl()) {
-                return drop(DropReason.IP_TTL, "TTL " + rx.ttl() + " from " + AddressText.of(rx.source())
-                        + " outside " + peer.minTtl() + ".." + peer.maxTtl());
-            }
-        }
-        if (rx.source().equals(settings.primaryAddress())) {
-            return drop(DropReason.OWN_PACKET, "our own advert");
-        }
-        if (settings.addressOwner() && settings.ownerIgnoreAdverts()) {
-            return drop(DropReason.OWNER_IGNORES, "address owner ignores advert from "
-                    + AddressText.of(rx.source()));
-        }
-        if (settings.version() == 2) {
-            // RFC 3768 §7.1 / §5.3.6: authentication, then the interval must match.
-            if (a.authType() < 0 || a.authType() > 2) {
-                return drop(DropReason.INVALID_AUTH_TYPE, "auth type " + a.authType());
-            }
-            if (a.authType() != settings.authType()) {
-                return drop(DropReason.AUTH_TYPE_MISMATCH, "auth type " + a.authType() + ", ours "
-                        + settings.authType());
-            }
-            if (settings.authType() == 1 && !Arrays.equals(a.authData(), settings.authPassword())) {
-                return drop(DropReason.AUTH_FAILURE, "received an invalid passwd!"); // keepalived's words
-            }
-            if (a.advertIntervalCentis() != settings.advertIntervalCentis()) {
-                return drop(DropReason.ADVERT_INTERVAL, "advert interval " + a.advertIntervalCentis() / 100
-                        + "s, ours " + settings.advertIntervalCentis() / 100 + "s");
-            }
-        } else if (a.advertIntervalCentis() != settings.advertIntervalCentis()) {
-            // v3: Backups learn the master's interval (RFC 5798 §6.4.2); keepalived only logs the mismatch.
-            mismatch(DropReason.ADVERT_INTERVAL, "advert interval " + a.advertIntervalCentis() + "cs, ours "
-                    + settings.advertIntervalCentis() + "cs");
-        }
-        if (a.priority() != 0 && !(settings.skipCheckAdvAddr() && rx.source().equals(masterAddress))
-                && !new HashSet<>(a.addresses()).equals(new HashSet<>(settings.advertisedAddresses()))) {
-            // RFC 3768 §7.1 says drop unless owner; keepalived counts, logs and still processes it.
-            mismatch(DropReason.ADDRESS_LIST, "address list from " + AddressText.of(rx.source())
-                    + " differs: " + a.addresses());
-        }
-        return true;
+        return AdvertChecks.accept(settings, rx, masterAddress, this::drop, this::mismatch);
     }
 
     /** RFC 5798 §6.4.2, Backup receiving an advert. */
@@ -419,6 +428,7 @@ public final class VirtualRouter {
             }
             masterAddress = rx.source();
             masterDownDeadline = nowNanos + masterDownIntervalNanos();
+            wantsMaster = false; // a master is alive after all
         } else {
             out.add(new Action.Discarded(rx.source(), a.priority(), "received lower priority (" + a.priority()
                     + ") advert from " + AddressText.of(rx.source()) + " - discarding"));
@@ -533,12 +543,12 @@ public final class VirtualRouter {
     }
 
     private boolean faulted() {
-        return unusable != null || interfaceDown && !settings.dontTrackPrimary() || trackerFault;
+        return ownFault() || groupFault;
     }
 
     private String faultReason() {
-        return unusable != null ? unusable
-                : interfaceDown && !settings.dontTrackPrimary() ? "interface down" : "tracker failed";
+        return unusable != null ? unusable : interfaceDown && !settings.dontTrackPrimary() ? "interface down"
+                : trackerFault ? "tracker failed" : "sync group fault";
     }
 
     private void applyFaults(String reason, long nowNanos) {
@@ -546,11 +556,15 @@ public final class VirtualRouter {
             return; // start() looks at the flags; STOP is terminal
         }
         if (faulted() && state != VrrpState.FAULT) {
-            if (state == VrrpState.MASTER) {
+            if (state == VrrpState.MASTER && ownFault()) {
                 // keepalived c.9: a MASTER going FAULT sends priority 0 (observed with 2.2.7 on a weight-0
                 // track_file: the peer logged "Backup received priority 0 advertisement", twice in fact; one
                 // is enough for the RFC handover) and the peer took over Skew_Time later.
                 resign();
+            } else if (state == VrrpState.MASTER) {
+                // Taken to FAULT by its sync group: keepalived 2.2.7 (observed) sends no priority 0 then,
+                // only the member with the fault of its own does.
+                leaveMaster();
             }
             transitionTo(VrrpState.FAULT, faultReason(), nowNanos);
             clearTimers();
@@ -574,6 +588,7 @@ public final class VirtualRouter {
         }
         VrrpState from = state;
         state = to;
+        wantsMaster = false;
         stats.stateChanged();
         out.add(new Action.StateChanged(from, to, reason));
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.jkeepalived.net.Received;
 import org.jkeepalived.netlink.NetlinkEvent;
+import org.jkeepalived.track.TrackerUpdate;
 
 /** What the {@link VrrpEngine}'s loop takes from its inbox. */
 sealed interface EngineEvent {
@@ -15,9 +16,13 @@ sealed interface EngineEvent {
     record LinkChange(NetlinkEvent event) implements EngineEvent {
     }
 
-    /** A reloaded configuration; {@code done} is counted down once applied. */
+    /** A reloaded configuration; {@code plan} null keeps the trackers and groups; {@code done} once applied. */
     record Reload(List<EngineInstance> instances, StaticConfig statics, VrrpEngine.Resolver resolver,
-                  CountDownLatch done) implements EngineEvent {
+                  TrackingPlan plan, CountDownLatch done) implements EngineEvent {
+    }
+
+    /** A tracker's report. */
+    record Tracked(TrackerUpdate update) implements EngineEvent {
     }
 
     /** Copy every instance's status into {@code result}. */

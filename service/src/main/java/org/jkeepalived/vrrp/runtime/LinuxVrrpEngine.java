@@ -55,8 +55,13 @@ public final class LinuxVrrpEngine {
          * left behind by a killed daemon must never become the advert source: a peer holding the same VIP
          * would take the adverts for its own); for IPv6 the link-local address (RFC 5798 §5.1.2.1).
          */
+        /** The address is configured on some interface (track_src_ip); always true unless from the kernel. */
+        default boolean holds(InetAddress address) {
+            return true;
+        }
+
         static PrimaryAddresses of(List<InterfaceAddress> kernel) {
-            return (ifIndex, family, vips) -> {
+            PrimaryAddresses find = (ifIndex, family, vips) -> {
                 InetAddress fallback = null;
                 for (InterfaceAddress a : kernel) {
                     if (a.ifIndex() != ifIndex || vips.contains(a.address())) {
@@ -74,6 +79,17 @@ public final class LinuxVrrpEngine {
                     }
                 }
                 return fallback;
+            };
+            return new PrimaryAddresses() {
+                @Override
+                public InetAddress find(int ifIndex, AddressFamily family, Set<InetAddress> vips) {
+                    return find.find(ifIndex, family, vips);
+                }
+
+                @Override
+                public boolean holds(InetAddress address) {
+                    return kernel.stream().anyMatch(a -> withoutScope(a.address()).equals(withoutScope(address)));
+                }
             };
         }
     }
@@ -166,6 +182,11 @@ public final class LinuxVrrpEngine {
      * socket of our own: the engine's sockets belong to its loop thread.
      */
     public boolean reload(VrrpConfig config, VrrpDefaults defaults) throws NetlinkException {
+        return reload(config, defaults, null);
+    }
+
+    /** As {@link #reload(VrrpConfig, VrrpDefaults)} with new trackers and sync groups (null: keep them). */
+    public boolean reload(VrrpConfig config, VrrpDefaults defaults, TrackingPlan plan) throws NetlinkException {
         KernelView kernel = KernelView.read(null);
         for (VrrpInstance in : config.instances()) {
             if (in.interfaceName() == null || link(kernel.links(), in.interfaceName()).isEmpty()) {
@@ -173,7 +194,7 @@ public final class LinuxVrrpEngine {
             }
         }
         List<EngineInstance> instances = instances(config, defaults, kernel.links(), kernel.primaries());
-        return engine.reload(instances, StaticConfig.of(config), resolver(config, defaults, null, log));
+        return engine.reload(instances, StaticConfig.of(config), resolver(config, defaults, null, log), plan);
     }
 
     static List<EngineInstance> instances(VrrpConfig config, VrrpDefaults defaults, List<Link> links,
@@ -235,6 +256,9 @@ public final class LinuxVrrpEngine {
             unusable = "interface " + ifName + " doesn't exist";
         } else if (in.unicastConfigured() && in.unicastPeers().isEmpty() && in.unicastFaultNoPeer()) {
             unusable = "no unicast peers"; // unicast_fault_no_peer: FAULT rather than falling back to multicast
+        } else if (primary != null && in.trackSrcIp() && !primaries.holds(primary)) {
+            // track_src_ip: FAULT while the configured source address is not on the system (keepalived c.4).
+            unusable = "source address " + org.jkeepalived.config.model.AddressText.of(primary) + " not present";
         } else if (primary == null) {
             primary = primaries.find(link.get().index(), in.family(), vips);
             if (primary == null) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,14 +16,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.jkeepalived.config.model.AddressText;
+import org.jkeepalived.event.Event;
 import org.jkeepalived.net.Received;
 import org.jkeepalived.net.VrrpSocketSpec;
 import org.jkeepalived.netlink.Link;
 import org.jkeepalived.netlink.NetlinkEvent;
 import org.jkeepalived.netlink.NetlinkException;
 import org.jkeepalived.os.log.Log;
+import org.jkeepalived.track.TrackerUpdate;
 import org.jkeepalived.vrrp.Action;
 import org.jkeepalived.vrrp.InstanceStatus;
 import org.jkeepalived.vrrp.ReceivedAdvert;
@@ -86,13 +88,14 @@ public final class VrrpEngine {
     private StaticConfig statics;
     private Resolver resolver;
     private List<Slot> slots = new ArrayList<>();
-    private final Map<VrrpSocketSpec, Channel> channels = new LinkedHashMap<>();
+    private final Channels channels;
     private final BlockingQueue<EngineEvent> inbox = new ArrayBlockingQueue<>(INBOX_CAPACITY);
     private final AtomicLong inboxOverflows = new AtomicLong();
     private final Receivers receivers;
     private final AtomicLong unknownVrid = new AtomicLong();
     private final Map<String, VrrpState> states = new ConcurrentHashMap<>();
     private ActionRunner runner;
+    private final Coordinator coordinator;
     private volatile ThreadTuner tuner = ThreadTuner.NONE;
     private volatile GarpPacing garpPacing = GarpPacing.NONE;
     private Thread loop;
@@ -116,23 +119,16 @@ public final class VrrpEngine {
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.log = Objects.requireNonNull(log, "log");
         this.receivers = new Receivers(inbox, inboxOverflows, log, () -> running, () -> tuner);
+        this.coordinator = new Coordinator(() -> slots, log);
+        this.channels = new Channels(ports, receivers, log);
         for (EngineInstance in : instances) {
             Slot s = new Slot(in);
             if (in.usable()) {
-                Channel c = channels.computeIfAbsent(spec(in), Channel::new);
-                if (c.byVrid.putIfAbsent(in.settings().vrid(), s) != null) {
-                    throw new IllegalArgumentException(s.name() + ": VRID " + in.settings().vrid()
-                            + " is already used on " + in.ifName());
-                }
-                s.channel = c;
+                channels.plan(s);
             }
             slots.add(s);
             states.put(s.name(), VrrpState.INIT);
         }
-    }
-
-    private static VrrpSocketSpec spec(EngineInstance in) {
-        return new VrrpSocketSpec(in.ifName(), in.ifIndex(), in.settings().primaryAddress(), in.group());
     }
 
     /** vrrp_garp_interval / vrrp_gna_interval / garp_group spacing; call before {@link #start}. */
@@ -141,6 +137,28 @@ public final class VrrpEngine {
     }
 
     /** How each VRRP thread sets its scheduling when it starts; call before {@link #start}. */
+    /**
+     * Trackers, sync groups and the event sink (before {@link #start}): without this call instances track
+     * nothing but their interface and publish nothing.
+     */
+    public void coordinate(TrackingPlan plan, Consumer<Event> events) {
+        coordinator.configure(plan, events);
+    }
+
+    /**
+     * A tracker's report, from any thread: queued for the loop. Blocks briefly when the inbox is full rather
+     * than losing it (a lost report would leave a priority wrong until the next change).
+     */
+    public void tracked(TrackerUpdate update) {
+        try {
+            if (!inbox.offer(new EngineEvent.Tracked(update), STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                log.error("VRRP loop did not take tracker report " + update);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public void tuneThreadsWith(ThreadTuner threadTuner) {
         this.tuner = Objects.requireNonNull(threadTuner, "threadTuner");
     }
@@ -156,11 +174,9 @@ public final class VrrpEngine {
         List<Link> links;
         try {
             links = ports.addresses().links();
-            for (Channel c : channels.values()) {
-                c.socket = ports.sockets().open(c.spec);
-            }
+            channels.openAll();
         } catch (IOException | RuntimeException e) {
-            closePorts();
+            channels.closeAll();
             throw e;
         }
         runner = new ActionRunner(ports, log, links, nanoTime, garpPacing);
@@ -177,7 +193,7 @@ public final class VrrpEngine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        channels.values().forEach(receivers::start);
+        channels.all().forEach(receivers::start);
         if (ports.monitor() != null) {
             receivers.startMonitor(ports.monitor());
         }
@@ -189,13 +205,19 @@ public final class VrrpEngine {
      * false when the engine is not running or did not answer in time.
      */
     public boolean reload(List<EngineInstance> instances, StaticConfig nextStatics, Resolver nextResolver) {
+        return reload(instances, nextStatics, nextResolver, null);
+    }
+
+    /** As {@link #reload(List, StaticConfig, Resolver)}, with new trackers and sync groups (null: keep). */
+    public boolean reload(List<EngineInstance> instances, StaticConfig nextStatics, Resolver nextResolver,
+                          TrackingPlan plan) {
         if (!running) {
             return false;
         }
         CountDownLatch done = new CountDownLatch(1);
         try {
             inbox.put(new EngineEvent.Reload(List.copyOf(instances), Objects.requireNonNull(nextStatics),
-                    Objects.requireNonNull(nextResolver), done));
+                    Objects.requireNonNull(nextResolver), plan, done));
             return done.await(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -228,7 +250,7 @@ public final class VrrpEngine {
             }
         }
         running = false;
-        closePorts();
+        channels.closeAll();
         receivers.join(2L * Receivers.RECEIVE_SLICE_MILLIS + 500);
         if (runner != null) {
             runner.close();
@@ -277,6 +299,7 @@ public final class VrrpEngine {
         long now = nanoTime.getAsLong();
         try {
             runner.applyStatic(statics);
+            coordinator.prime(initialLinks, now, this::apply);
             for (Slot s : slots) {
                 startRouter(s, initialLinks, now);
             }
@@ -308,6 +331,11 @@ public final class VrrpEngine {
                     onPacket(p.channel(), p.received());
                 } else if (ev instanceof EngineEvent.LinkChange lc) {
                     onLink(lc.event());
+                } else if (ev instanceof EngineEvent.Tracked t) {
+                    long at = nanoTime.getAsLong();
+                    for (Slot s : coordinator.tracked(t.update(), at, this::apply)) {
+                        apply(s, s.router.start(at)); // its scripts have reported: leave INIT
+                    }
                 } else if (ev instanceof EngineEvent.Snapshot snap) {
                     snap.result().complete(slots.stream().map(sl -> sl.router.status()).toList());
                 } else if (ev instanceof EngineEvent.Reload r) {
@@ -351,7 +379,9 @@ public final class VrrpEngine {
         } else if (!linkUp(links, s.instance.ifIndex())) {
             apply(s, s.router.onInterfaceDown(now));
         }
-        apply(s, s.router.start(now));
+        if (!coordinator.waiting(s)) {
+            apply(s, s.router.start(now));
+        }
     }
 
     private static boolean linkUp(List<Link> links, int ifIndex) {
@@ -417,8 +447,10 @@ public final class VrrpEngine {
             runner.forgetMac(up.ifIndex());
             resolveUnusable(now);
             forInterface(up.ifIndex(), s -> apply(s, s.router.onInterfaceUp(now)));
+            coordinator.linkChanged(up.name(), true, now, this::apply);
         } else if (e instanceof NetlinkEvent.LinkDown down) {
             forInterface(down.ifIndex(), s -> apply(s, s.router.onInterfaceDown(now)));
+            coordinator.linkChanged(down.name(), false, now, this::apply);
         } else if (e instanceof NetlinkEvent.Overrun) {
             // Events were lost: read every link again (RTM_GETLINK) and tell each router.
             List<Link> links = links();
@@ -431,6 +463,7 @@ public final class VrrpEngine {
                     applyLinkState(s, links, now);
                 }
             }
+            links.forEach(l -> coordinator.linkChanged(l.name(), l.up(), now, this::apply));
             runner.onNetlinkEvent(e, slots);
         } else {
             if (e instanceof NetlinkEvent.AddressAdded) {
@@ -514,8 +547,8 @@ public final class VrrpEngine {
         }
         Channel wanted = null;
         if (next.usable()) {
-            VrrpSocketSpec spec = spec(next);
-            wanted = s.channel != null && s.channel.spec.equals(spec) ? s.channel : channel(spec, s.name());
+            VrrpSocketSpec spec = Channels.spec(next);
+            wanted = s.channel != null && s.channel.spec.equals(spec) ? s.channel : channels.open(spec, s.name());
             Slot other = wanted == null ? null : wanted.byVrid.get(next.settings().vrid());
             if (other != null && other != s) {
                 log.error("(" + next.settings().name() + ") VRID " + next.settings().vrid() + " is already used on "
@@ -524,7 +557,7 @@ public final class VrrpEngine {
             }
         }
         if (s.channel != wanted) {
-            leaveChannel(s);
+            channels.leave(s);
             if (wanted != null) {
                 wanted.byVrid.put(next.settings().vrid(), s);
             }
@@ -545,49 +578,20 @@ public final class VrrpEngine {
         }
     }
 
-    /** The channel for {@code spec}, opened now if new; null (logged) when the socket cannot be opened. */
-    private Channel channel(VrrpSocketSpec spec, String instance) {
-        Channel c = channels.get(spec);
-        if (c != null) {
-            return c;
-        }
-        c = new Channel(spec);
-        try {
-            c.socket = ports.sockets().open(spec);
-        } catch (IOException | RuntimeException e) {
-            log.error("(" + instance + ") cannot open the VRRP socket on " + spec.ifName() + ": " + e.getMessage());
-            return null;
-        }
-        channels.put(spec, c);
-        receivers.start(c);
-        return c;
-    }
-
-    private void leaveChannel(Slot s) {
-        Channel c = s.channel;
-        if (c == null) {
-            return;
-        }
-        c.byVrid.values().remove(s);
-        s.channel = null;
-        if (c.byVrid.isEmpty()) {
-            channels.remove(c.spec);
-            c.retired = true; // its receiver closes the socket within one receive slice
-        }
-    }
-
     /** keepalived's reload: removed instances stop first, kept ones take their new settings, new ones start. */
     private void onReload(EngineEvent.Reload r) {
         long now = nanoTime.getAsLong();
         ReloadPlan<Slot> plan = ReloadPlan.of(slots, s -> s.instance, r.instances());
         for (Slot s : plan.removed()) {
             log.info("(" + s.name() + ") removed by the reload - stopping");
+            coordinator.deleting(s);
             apply(s, s.router.shutdown(now));
-            leaveChannel(s);
+            channels.leave(s);
             states.remove(s.name());
         }
         List<Link> links = links();
         List<Slot> next = new ArrayList<>();
+        List<Slot> added = new ArrayList<>();
         for (ReloadPlan.Entry<Slot> e : plan.entries()) {
             Slot s = e.kept();
             if (s != null) {
@@ -603,7 +607,7 @@ public final class VrrpEngine {
                 s = new Slot(e.instance());
                 states.put(s.name(), VrrpState.INIT);
                 if (e.instance().usable()) {
-                    Channel c = channel(spec(e.instance()), s.name());
+                    Channel c = channels.open(Channels.spec(e.instance()), s.name());
                     if (c != null && c.byVrid.putIfAbsent(e.instance().settings().vrid(), s) == null) {
                         s.channel = c;
                     } else {
@@ -611,11 +615,19 @@ public final class VrrpEngine {
                     }
                 }
                 log.info("(" + s.name() + ") added by the reload - starting");
-                startRouter(s, links == null ? List.of() : links, now);
+                added.add(s);
             }
             next.add(s);
         }
         slots = next;
+        if (r.plan() != null) {
+            coordinator.reload(r.plan(), now, this::apply); // kept instances: their trackers on the new base
+        }
+        for (Slot s : added) {
+            coordinator.attach(s);
+            coordinator.applyTrackers(s, now, this::apply);
+            startRouter(s, links == null ? List.of() : links, now);
+        }
         runner.reloadStatic(statics, r.statics());
         statics = r.statics();
         resolver = r.resolver();
@@ -631,16 +643,8 @@ public final class VrrpEngine {
             }
             runner.run(s, a);
         }
-    }
-
-    private void closePorts() {
-        for (Channel c : channels.values()) {
-            if (c.socket != null) {
-                c.socket.close();
-            }
-        }
-        if (ports.monitor() != null) {
-            ports.monitor().close();
+        if (!actions.isEmpty()) {
+            coordinator.afterApply(s, actions, nanoTime.getAsLong(), this::apply);
         }
     }
 }

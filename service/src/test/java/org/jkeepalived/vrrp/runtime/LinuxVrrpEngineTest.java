@@ -95,6 +95,23 @@ class LinuxVrrpEngineTest {
     }
 
     @Test
+    void trackSrcIpMakesTheInstanceUnusableWhileItsSourceAddressIsAbsent() {
+        LoadResult r = VrrpConf.load(VrrpConf.inst("mcast_src_ip 10.0.0.2\ntrack_src_ip"));
+        VrrpInstance in = VrrpConf.only(r);
+        var present = LinuxVrrpEngine.PrimaryAddresses.of(List.of(
+                new org.jkeepalived.netlink.InterfaceAddress(7, Vrrp.addr("10.0.0.2"), 24, 0, 0, null)));
+        var absent = LinuxVrrpEngine.PrimaryAddresses.of(List.of(
+                new org.jkeepalived.netlink.InterfaceAddress(7, Vrrp.addr("10.0.0.3"), 24, 0, 0, null)));
+        assertThat(LinuxVrrpEngine.instance(in, r.config().global().vrrp(), LINKS, Set.of(), present).usable()).isTrue();
+        EngineInstance e = LinuxVrrpEngine.instance(in, r.config().global().vrrp(), LINKS, Set.of(), absent);
+        assertThat(e.unusable()).isEqualTo("source address 10.0.0.2 not present");
+        // Without track_src_ip the configured source is used as it is (keepalived).
+        LoadResult plain = VrrpConf.load(VrrpConf.inst("mcast_src_ip 10.0.0.2"));
+        assertThat(LinuxVrrpEngine.instance(VrrpConf.only(plain), plain.config().global().vrrp(), LINKS, Set.of(),
+                absent).usable()).isTrue();
+    }
+
+    @Test
     void anEmptyUnicastPeerBlockWithUnicastFaultNoPeerIsUnusableAndWithoutItMulticast() {
         EngineInstance fault = instance("unicast_peer {\n}\nunicast_fault_no_peer").orElseThrow();
         assertThat(fault.unusable()).isEqualTo("no unicast peers");
