@@ -14,10 +14,23 @@ import org.jkeepalived.vrrp.interop.Daemon;
  * @param name        short name, also the directory of each run
  * @param config      the daemon's configuration (with {@link Side}'s placeholders)
  * @param peerConfig  the keepalived peer's configuration on node b, or null for none
+ * @param setup       a shell command run in the namespace before the daemon starts, or null
  * @param startMillis how long the daemon runs before the first step
  * @param steps       the events, in order
+ * @param interleaved compare the fifo lines and logged states of all instances and groups as one sequence (their
+ *                    order is deterministic, as in a sync group); otherwise per instance or group, because two
+ *                    scripts finishing in the same millisecond may be reported in either order
  */
-record Scenario(String name, String config, String peerConfig, long startMillis, List<Step> steps) {
+record Scenario(String name, String config, String peerConfig, String setup, long startMillis, List<Step> steps,
+        boolean interleaved) {
+
+    Scenario(String name, String config, String peerConfig, long startMillis, List<Step> steps) {
+        this(name, config, peerConfig, null, startMillis, steps, false);
+    }
+
+    Scenario interleave() {
+        return new Scenario(name, config, peerConfig, setup, startMillis, steps, true);
+    }
 
     /** Something done to the side under test, then {@code settleMillis} of waiting. */
     record Step(String what, Action action, long settleMillis) {
@@ -39,13 +52,21 @@ record Scenario(String name, String config, String peerConfig, long startMillis,
 
     /** Runs the scenario against {@code kind} in {@code root/name/kind}; returns the recording and the side's log. */
     Run run(Daemon.Kind kind, Path root) throws Exception {
-        Path dir = root.resolve(name).resolve(kind.label);
+        return run(kind, root, kind.label.substring(0, 1));
+    }
+
+    /** The same with a side tag ({@link Side}) and directory {@code root/name/TAG-kind}. */
+    Run run(Daemon.Kind kind, Path root, String tag) throws Exception {
+        Path dir = root.resolve(name).resolve(tag + "-" + kind.label);
         Files.createDirectories(dir);
         long t0 = System.nanoTime();
-        try (Side side = new Side(kind, dir, peerConfig != null)) {
+        try (Side side = new Side(kind, dir, peerConfig != null, tag)) {
             if (peerConfig != null) {
                 side.startPeer(peerConfig);
                 Thread.sleep(1500); // the peer is MASTER before the daemon under test starts
+            }
+            if (setup != null) {
+                side.sh(setup);
             }
             side.start(config);
             Thread.sleep(startMillis);
@@ -56,7 +77,7 @@ record Scenario(String name, String config, String peerConfig, long startMillis,
                 Thread.sleep(s.settleMillis());
             }
             side.stop();
-            return new Run(kind, side.recording(), side.daemon().log(), (System.nanoTime() - t0) / 1_000_000);
+            return new Run(kind, side.recording(interleaved), side.daemon().log(), (System.nanoTime() - t0) / 1_000_000);
         }
     }
 

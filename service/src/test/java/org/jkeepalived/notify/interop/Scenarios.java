@@ -93,6 +93,19 @@ final class Scenarios {
                         sh("rm @DIR@/chk.fail", SETTLE_MILLIS)));
     }
 
+    /**
+     * Both scripts fail from the start: VI_1's (weight 0) keeps it in INIT until the first result, then FAULT;
+     * VI_2's (weight -60) does not hold it back. Then both recover.
+     */
+    static Scenario initFailing() {
+        return new Scenario("init-failing",
+                GLOBAL + script("c0", "") + script("cw", "  weight -60\n")
+                        + instance("VI_1", 51, 150, "  track_script {\n    c0\n  }\n")
+                        + instance("VI_2", 52, 150, "  notify_priority_changes\n  track_script {\n    cw\n  }\n"),
+                null, "touch @DIR@/c0.fail @DIR@/cw.fail", SETTLE_MILLIS, List.of(
+                        sh("rm @DIR@/c0.fail @DIR@/cw.fail", SETTLE_MILLIS)), false);
+    }
+
     /** rise 3, fall 2: the state follows only after 2 failures and 3 successes in a row. */
     static Scenario riseFall() {
         return new Scenario("rise-fall",
@@ -181,18 +194,18 @@ final class Scenarios {
                         + instance("VI_2", 52, 150, VI_2_ADVERT, "  track_interface {\n    eth1\n  }\n"),
                 null, SETTLE_MILLIS, List.of(
                         sh("ip link set eth1 down", SETTLE_MILLIS),
-                        sh("ip link set eth1 up", SETTLE_MILLIS)));
+                        sh("ip link set eth1 up", SETTLE_MILLIS))).interleave();
     }
 
     /** A sync group whose VI_1 hears a higher-priority master (the peer, 200): both members stay BACKUP. */
     static Scenario syncGroupPeer() {
         return new Scenario("sync-group-peer",
                 GLOBAL + group("") + instance("VI_1", 51, 150, "") + instance("VI_2", 52, 150, VI_2_ADVERT, ""),
-                peer(200), SETTLE_MILLIS, List.of());
+                peer(200), SETTLE_MILLIS, List.of()).interleave();
     }
 
     static List<Scenario> all() {
-        return List.of(scriptWeightPeer(), scriptWeightZeroFault(), riseFall(), hungScript(), interfaceFault(),
+        return List.of(scriptWeightPeer(), scriptWeightZeroFault(), initFailing(), riseFall(), hungScript(), interfaceFault(),
                 interfaceWeight(), trackFile(), syncGroupFault(), syncGroupPeer());
     }
 }

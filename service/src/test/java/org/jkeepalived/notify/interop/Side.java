@@ -51,12 +51,17 @@ final class Side implements AutoCloseable {
     private final List<Process> spawned = new ArrayList<>();
 
     Side(Daemon.Kind kind, Path dir, boolean withPeer) throws IOException {
+        this(kind, dir, withPeer, kind.label.substring(0, 1));
+    }
+
+    /** {@code tag}: one letter that tells this side's namespaces and process name from a concurrent side's. */
+    Side(Daemon.Kind kind, Path dir, boolean withPeer, String tag) throws IOException {
         this.kind = kind;
         this.dir = dir;
         // comm is at most 15 characters; both sides share the pid namespace, so the names differ per side.
-        this.processName = "jkt" + kind.label.charAt(0) + ProcessHandle.current().pid();
+        this.processName = "jkt" + tag + ProcessHandle.current().pid();
         Files.createDirectories(dir.resolve("calls"));
-        this.lab = InteropLab.create(dir, withPeer ? 2 : 1, "jkt" + kind.label.charAt(0));
+        this.lab = InteropLab.create(dir, withPeer ? 2 : 1, "jkt" + tag);
         write("rec.sh", "#!/bin/sh\ntag=$1\nshift\necho \"$*\" >> @DIR@/calls/$tag.log\n");
         write("chk.sh", "#!/bin/sh\necho \"$$ $(date +%s.%N)\" >> @DIR@/$1.runs\necho $$ > @DIR@/$1.pid\n"
                 + "if [ -e @DIR@/$1.hang ]; then rm @DIR@/$1.hang; exec sleep 1000; fi\n"
@@ -144,12 +149,18 @@ final class Side implements AutoCloseable {
         Thread.sleep(500);
     }
 
+    /** {@link #recording(boolean)} with everything interleaved. */
+    Map<String, List<String>> recording() throws IOException {
+        return recording(true);
+    }
+
     /**
      * What the daemon told the world, channel by channel: {@code notify:TAG} (one per recorder tag, the argument
      * lines in order), {@code fifo} (the fifo's lines), {@code states} ("VI_1 MASTER", "group G1 BACKUP", from the
-     * log's "Entering X STATE" and sync-group lines).
+     * log's "Entering X STATE" and sync-group lines). Not {@code interleaved}: {@code fifo NAME} and
+     * {@code states NAME}, one channel per instance or group.
      */
-    Map<String, List<String>> recording() throws IOException {
+    Map<String, List<String>> recording(boolean interleaved) throws IOException {
         Map<String, List<String>> out = new LinkedHashMap<>();
         Map<String, List<String>> calls = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir.resolve("calls"))) {
@@ -159,8 +170,8 @@ final class Side implements AutoCloseable {
             }
         }
         out.putAll(calls);
-        Path fifo = dir.resolve("fifo.log");
-        out.put("fifo", Files.exists(fifo) ? Files.readAllLines(fifo, StandardCharsets.UTF_8) : List.of());
+        Path fifoLog = dir.resolve("fifo.log");
+        List<String> fifo = Files.exists(fifoLog) ? Files.readAllLines(fifoLog, StandardCharsets.UTF_8) : List.of();
         List<String> states = new ArrayList<>();
         for (String line : daemon.log().split("\n")) {
             Matcher m = STATE.matcher(line);
@@ -172,8 +183,24 @@ final class Side implements AutoCloseable {
                 states.add("group " + g.group(1) + " " + g.group(2));
             }
         }
-        out.put("states", states);
+        if (interleaved) {
+            out.put("fifo", fifo);
+            out.put("states", states);
+        } else {
+            Map<String, List<String>> split = new TreeMap<>();
+            // fifo: TYPE "NAME" STATE PRIORITY; states: NAME STATE or group NAME STATE
+            fifo.forEach(l -> split.computeIfAbsent("fifo " + word(l.replace("\"", ""), 1), k -> new ArrayList<>())
+                    .add(l));
+            states.forEach(l -> split.computeIfAbsent("states " + word(l, l.startsWith("group ") ? 1 : 0),
+                    k -> new ArrayList<>()).add(l));
+            out.putAll(split);
+        }
         return out;
+    }
+
+    private static String word(String line, int index) {
+        String[] w = line.split(" ");
+        return index < w.length ? w[index] : line;
     }
 
     /** Lines of the daemon's log containing {@code text}. */
