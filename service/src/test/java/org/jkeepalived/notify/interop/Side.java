@@ -156,9 +156,9 @@ final class Side implements AutoCloseable {
 
     /**
      * What the daemon told the world, channel by channel: {@code notify:TAG} (one per recorder tag, the argument
-     * lines in order), {@code fifo} (the fifo's lines), {@code states} ("VI_1 MASTER", "group G1 BACKUP", from the
-     * log's "Entering X STATE" and sync-group lines). Not {@code interleaved}: {@code fifo NAME} and
-     * {@code states NAME}, one channel per instance or group.
+     * lines in order), {@code fifo} (the fifo's lines), {@code log} ("VI_1 MASTER", "group G1 BACKUP": the log's
+     * "(VI_1) Entering MASTER STATE" and "VRRP_Group(G1) Syncing instances to MASTER state" lines). Not
+     * {@code interleaved}: {@code fifo NAME} and {@code log NAME}, one channel per instance or group.
      */
     Map<String, List<String>> recording(boolean interleaved) throws IOException {
         Map<String, List<String>> out = new LinkedHashMap<>();
@@ -185,13 +185,13 @@ final class Side implements AutoCloseable {
         }
         if (interleaved) {
             out.put("fifo", fifo);
-            out.put("states", states);
+            out.put("log", states);
         } else {
             Map<String, List<String>> split = new TreeMap<>();
-            // fifo: TYPE "NAME" STATE PRIORITY; states: NAME STATE or group NAME STATE
+            // fifo: TYPE "NAME" STATE PRIORITY; log: NAME STATE or group NAME STATE
             fifo.forEach(l -> split.computeIfAbsent("fifo " + word(l.replace("\"", ""), 1), k -> new ArrayList<>())
                     .add(l));
-            states.forEach(l -> split.computeIfAbsent("states " + word(l, l.startsWith("group ") ? 1 : 0),
+            states.forEach(l -> split.computeIfAbsent("log " + word(l, l.startsWith("group ") ? 1 : 0),
                     k -> new ArrayList<>()).add(l));
             out.putAll(split);
         }
