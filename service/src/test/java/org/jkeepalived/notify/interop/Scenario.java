@@ -2,7 +2,6 @@ package org.jkeepalived.notify.interop;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jkeepalived.vrrp.interop.Daemon;
@@ -70,10 +69,8 @@ record Scenario(String name, String config, String peerConfig, String setup, lon
             }
             side.start(config);
             Thread.sleep(startMillis);
-            List<String> done = new ArrayList<>();
             for (Step s : steps) {
                 s.action().apply(side);
-                done.add(s.what());
                 Thread.sleep(s.settleMillis());
             }
             side.stop();
