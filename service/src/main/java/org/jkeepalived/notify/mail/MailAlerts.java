@@ -200,6 +200,9 @@ public final class MailAlerts implements Consumer<Event>, AutoCloseable {
         Outbox.AfterFailure after;
         lock.lock();
         try {
+            if (closed && failure != null) {
+                return;   // interrupted by close(): already reported as not sent
+            }
             if (failure == null) {
                 outbox.sent(entry);
                 sent++;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A scripted {@link MailTransport}: fails as told, records what it was given, can hold the sender. */
 final class FakeMailTransport implements MailTransport {
@@ -12,6 +13,7 @@ final class FakeMailTransport implements MailTransport {
     private final List<MailMessage> attempts = new ArrayList<>();
     private final List<MailMessage> delivered = new ArrayList<>();
     private volatile CountDownLatch gate;
+    private final AtomicInteger entered = new AtomicInteger();
 
     /** The next {@code times} sends fail with {@code failure}. */
     synchronized FakeMailTransport failNext(int times, MailSendException.Failure failure) {
@@ -36,6 +38,7 @@ final class FakeMailTransport implements MailTransport {
 
     @Override
     public void send(MailMessage message) throws MailSendException {
+        entered.incrementAndGet();
         CountDownLatch g = gate;
         if (g != null) {
             try {
@@ -56,6 +59,11 @@ final class FakeMailTransport implements MailTransport {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /** Calls of {@link #send} so far, including one still held. */
+    int entered() {
+        return entered.get();
     }
 
     synchronized List<MailMessage> attempts() {
