@@ -209,7 +209,7 @@ public final class MailAlerts implements Consumer<Event>, AutoCloseable {
                 after = null;
             } else {
                 failedAttempts++;
-                after = outbox.failed(entry, clock.millis());
+                after = outbox.failed(entry, clock.millis(), failure.permanent());
                 if (after.abandoned()) {
                     abandoned++;
                 } else {

@@ -49,6 +49,14 @@ public final class MailSendException extends Exception {
         return statusCode;
     }
 
+    /**
+     * A 5xx reply (RFC 5321 4.2.1: permanent negative completion): the same mail would be refused again, so it
+     * is not retried.
+     */
+    public boolean permanent() {
+        return failure == Failure.SMTP_STATUS && statusCode >= 500;
+    }
+
     /** keepalived's log line for this failure with {@code server} as {@code [addr]:port}. */
     public String logLine(String server) {
         return switch (failure) {

@@ -88,11 +88,14 @@ final class Outbox {
         entries.remove(entry);
     }
 
-    /** The in-flight mail failed: schedule its retry or drop it, as the policy says. */
-    AfterFailure failed(Entry entry, long nowMillis) {
+    /**
+     * The in-flight mail failed: schedule its retry or drop it, as the policy says; a {@code permanent} failure
+     * (the server refused the mail itself) is dropped at once.
+     */
+    AfterFailure failed(Entry entry, long nowMillis, boolean permanent) {
         entry.failedAttempts++;
         entry.inFlight = false;
-        if (policy.giveUp(entry.failedAttempts, nowMillis - entry.queuedAtMillis)) {
+        if (permanent || policy.giveUp(entry.failedAttempts, nowMillis - entry.queuedAtMillis)) {
             entries.remove(entry);
             return new AfterFailure(true, entry.failedAttempts, 0);
         }

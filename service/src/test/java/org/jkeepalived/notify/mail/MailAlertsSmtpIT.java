@@ -121,6 +121,7 @@ class MailAlertsSmtpIT {
                 .hasSize(4);
         assertThat(greenMail.findReceivedMessages(u -> u.getEmail().equals("b@example.com"), m -> true))
                 .hasSize(4);
+        await("4 sent", 5_000, () -> alerts.counters().sent() == 4);
         assertThat(alerts.counters()).isEqualTo(new MailAlerts.Counters(4, 4, 0, 0, 0, 0, 0));
         assertThat(logLines).containsOnly("INFO SMTP alert successfully sent.");
     }
@@ -134,16 +135,45 @@ class MailAlertsSmtpIT {
     }
 
     @Test
+    void theConversationIsPlainSmtpWithTheHeloNameAndTheAddressesOfTheEntries() throws Exception {
+        try (RecordingSmtpServer server = new RecordingSmtpServer("250 ok")) {
+            alerts(settings(server.port(), 5_000));
+            alerts.accept(change(TargetType.INSTANCE, "VI_1", NotifyState.MASTER));
+            await("sent", 5_000, () -> alerts.counters().sent() == 1);
+            List<String> lines = server.lines();
+            assertThat(lines.subList(0, 5)).containsExactly("HELO helo.example", "MAIL FROM:<kx@example.com>",
+                    "RCPT TO:<a@example.com>", "RCPT TO:<b@example.com>", "DATA");
+            assertThat(lines).contains("Subject: [mlxr] VRRP Instance VI_1 - Entering MASTER state",
+                    "X-Mailer: Keepalived", "From: kx@example.com", "To: a@example.com, Bob <b@example.com>",
+                    "=> VRRP Instance is now owning VRRP VIPs <=", ".", "QUIT");
+        }
+    }
+
+    @Test
+    void aRefusedMailIsLoggedWithTheStatusAndNotRetried() throws Exception {
+        try (RecordingSmtpServer server = new RecordingSmtpServer("550 no such user")) {
+            alerts(settings(server.port(), 5_000));
+            alerts.accept(change(TargetType.INSTANCE, "VI_1", NotifyState.MASTER));
+            String refused = "ERROR Error processing RCPT cmd on SMTP server [127.0.0.1]:" + server.port()
+                    + ". SMTP status code = 550";
+            await("the refusal logged", 5_000, () -> logLines.contains(refused));
+            assertThat(alerts.counters()).isEqualTo(new MailAlerts.Counters(1, 0, 1, 0, 1, 0, 0));
+        }
+    }
+
+    @Test
     void mailQueuedWhileTheServerIsDownArrivesOnceItIsUp() throws Exception {
         int port = freePort();   // nothing listens: connection refused
         alerts(settings(port, 2_000));
         alerts.accept(change(TargetType.INSTANCE, "VI_1", NotifyState.MASTER));
-        await("a refused attempt", 5_000, () -> alerts.counters().failedAttempts() >= 1);
-        assertThat(logLines).contains("ERROR SMTP connection ERROR to [127.0.0.1]:" + port + ".");
+        String refused = "ERROR SMTP connection ERROR to [127.0.0.1]:" + port + ".";
+        await("a refused attempt logged", 5_000, () -> logLines.contains(refused));
+        assertThat(alerts.counters().failedAttempts()).isGreaterThanOrEqualTo(1);
         assertThat(alerts.counters().sent()).isZero();
 
         greenMail(port);
-        await("the retried mail", 15_000, () -> greenMail.getReceivedMessages().length == 2);
+        await("the retried mail", 15_000, () -> greenMail.getReceivedMessages().length == 2
+                && alerts.counters().sent() == 1);
         assertThat(greenMail.getReceivedMessages()[0].getSubject())
                 .isEqualTo("[mlxr] VRRP Instance VI_1 - Entering MASTER state");
         MailAlerts.Counters c = alerts.counters();
@@ -188,8 +218,9 @@ class MailAlertsSmtpIT {
         long waitedMillis = (System.nanoTime() - connectedAt) / 1_000_000;
         assertThat(waitedMillis).as("the attempt waited for smtp_connect_timeout").isGreaterThanOrEqualTo(
                 timeoutMillis - 200);
-        assertThat(logLines).contains("ERROR Timeout reading data to remote SMTP server [127.0.0.1]:"
-                + silent.getLocalPort() + ".");
+        String timedOut = "ERROR Timeout reading data to remote SMTP server [127.0.0.1]:" + silent.getLocalPort()
+                + ".";
+        await("the timeout logged in keepalived's words", 5_000, () -> logLines.contains(timedOut));
         assertThat(alerts.counters().sent()).isZero();
     }
 }

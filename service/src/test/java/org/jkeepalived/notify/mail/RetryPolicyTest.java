@@ -39,15 +39,15 @@ class RetryPolicyTest {
         assertThat(box.offer(mail("m"), 0)).isTrue();
         Outbox.Entry e = box.takeDue(0).orElseThrow();
         assertThat(box.takeDue(0)).as("in flight is not due again").isEmpty();
-        assertThat(box.failed(e, 100)).isEqualTo(new Outbox.AfterFailure(false, 1, 1_000));
+        assertThat(box.failed(e, 100, false)).isEqualTo(new Outbox.AfterFailure(false, 1, 1_000));
         assertThat(box.millisUntilDue(100)).isEqualTo(1_000);
         assertThat(box.takeDue(1_099)).isEmpty();
         assertThat(box.takeDue(1_100)).containsSame(e);
-        assertThat(box.failed(e, 1_100)).isEqualTo(new Outbox.AfterFailure(false, 2, 2_000));
+        assertThat(box.failed(e, 1_100, false)).isEqualTo(new Outbox.AfterFailure(false, 2, 2_000));
         assertThat(box.takeDue(3_100)).containsSame(e);
-        assertThat(box.failed(e, 3_100)).isEqualTo(new Outbox.AfterFailure(false, 3, 4_000));
+        assertThat(box.failed(e, 3_100, false)).isEqualTo(new Outbox.AfterFailure(false, 3, 4_000));
         assertThat(box.takeDue(7_100)).containsSame(e);
-        assertThat(box.failed(e, 7_100)).isEqualTo(new Outbox.AfterFailure(true, 4, 0));
+        assertThat(box.failed(e, 7_100, false)).isEqualTo(new Outbox.AfterFailure(true, 4, 0));
         assertThat(box.size()).isZero();
         assertThat(box.millisUntilDue(7_100)).isEqualTo(-1);
     }
@@ -57,12 +57,26 @@ class RetryPolicyTest {
         Outbox box = new Outbox(10, new RetryPolicy(1_000, 60_000, 100, 5_000));
         box.offer(mail("m"), 0);
         Outbox.Entry e = box.takeDue(0).orElseThrow();
-        assertThat(box.failed(e, 0).abandoned()).isFalse();       // next at 1 s
+        assertThat(box.failed(e, 0, false).abandoned()).isFalse();       // next at 1 s
         box.takeDue(1_000);
-        assertThat(box.failed(e, 1_000).abandoned()).isFalse();   // next at 3 s
+        assertThat(box.failed(e, 1_000, false).abandoned()).isFalse();   // next at 3 s
         box.takeDue(3_000);
-        assertThat(box.failed(e, 3_000)).as("next attempt would start at 7 s > 5 s")
+        assertThat(box.failed(e, 3_000, false)).as("next attempt would start at 7 s > 5 s")
                 .isEqualTo(new Outbox.AfterFailure(true, 3, 0));
+    }
+
+    @Test
+    void aPermanentFailureIsNotRetried() {
+        Outbox box = new Outbox(10, RetryPolicy.DEFAULT);
+        box.offer(mail("m"), 0);
+        Outbox.Entry e = box.takeDue(0).orElseThrow();
+        assertThat(box.failed(e, 0, true)).isEqualTo(new Outbox.AfterFailure(true, 1, 0));
+        assertThat(box.size()).isZero();
+        assertThat(new MailSendException(MailSendException.Failure.SMTP_STATUS, "RCPT", 550, "x").permanent())
+                .isTrue();
+        assertThat(new MailSendException(MailSendException.Failure.SMTP_STATUS, "MAIL", 451, "x").permanent())
+                .isFalse();
+        assertThat(new MailSendException(MailSendException.Failure.CONNECT_ERROR, "x").permanent()).isFalse();
     }
 
     @Test
@@ -70,7 +84,7 @@ class RetryPolicyTest {
         Outbox box = new Outbox(10, RetryPolicy.DEFAULT);
         box.offer(mail("old"), 0);
         Outbox.Entry old = box.takeDue(0).orElseThrow();
-        box.failed(old, 10);
+        box.failed(old, 10, false);
         box.offer(mail("new"), 20);
         Optional<Outbox.Entry> next = box.takeDue(20);
         assertThat(next).isPresent();
