@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jkeepalived.event.Event;
+import org.jkeepalived.event.EventBus;
 import org.jkeepalived.event.Event.NotifyState;
 import org.jkeepalived.event.Event.TargetType;
 import org.jkeepalived.os.log.Log;
@@ -132,6 +133,23 @@ class MailAlertsSmtpIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void asAnEventBusSubscriberTheMailArrives() throws Exception {
+        int port = freePort();
+        greenMail(port);
+        alerts(settings(port, 5_000));
+        try (EventBus bus = new EventBus(log)) {
+            bus.subscribe("mail", alerts);
+            bus.publish(change(TargetType.INSTANCE, "VI_1", NotifyState.BACKUP));
+            bus.publish(new Event.TrackerChanged("script", "chk", false, 0));
+            bus.publish(change(TargetType.INSTANCE, "VI_1", NotifyState.MASTER));
+            await("2 mails for each of 2 recipients", 10_000, () -> greenMail.getReceivedMessages().length == 4);
+        }
+        assertThat(Arrays.stream(greenMail.getReceivedMessages()).map(MailAlertsSmtpIT::subjectOf).distinct())
+                .containsExactly("[mlxr] VRRP Instance VI_1 - Entering BACKUP state",
+                        "[mlxr] VRRP Instance VI_1 - Entering MASTER state");
     }
 
     @Test
