@@ -22,6 +22,7 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
+import org.eclipse.angus.mail.util.SocketConnectException;
 import org.jkeepalived.notify.mail.MailSendException.Failure;
 
 /**
@@ -126,6 +127,9 @@ public final class JakartaMailTransport implements MailTransport {
             todo.add(t.getCause());
             if (t instanceof MessagingException m) {
                 todo.add(m.getNextException());
+            }
+            if (t instanceof SocketConnectException c) {
+                todo.add(c.getException());
             }
         }
         return result;
