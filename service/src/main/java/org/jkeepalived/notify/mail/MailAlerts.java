@@ -75,6 +75,9 @@ public final class MailAlerts implements Consumer<Event>, AutoCloseable {
     public static MailAlerts start(MailSettings settings, MailTransport transport, RetryPolicy policy, int capacity,
                                    Clock clock, Log log) {
         MailAlerts alerts = new MailAlerts(settings, transport, policy, capacity, clock, log);
+        // load the formatting classes now rather than on the bus thread at the first alert
+        MailFormat.format(new Event.VrrpStateChanged(new Event.Target(Event.TargetType.INSTANCE, "warm-up", null, true,
+                false), Event.NotifyState.MASTER, 0, "warm-up"), settings, ZonedDateTime.now(clock));
         alerts.sender.start();
         return alerts;
     }
