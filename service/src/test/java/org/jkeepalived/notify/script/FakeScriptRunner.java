@@ -14,28 +14,28 @@ import org.jkeepalived.os.process.ScriptRunner;
  * A {@link ScriptRunner} that runs nothing: it records each call's full argv and, for scripts that
  * {@link #hangWhen} matches, pretends they keep running until {@link #finish} or terminate.
  */
-final class FakeScriptRunner implements ScriptRunner {
+public final class FakeScriptRunner implements ScriptRunner {
     /** One call: the argv as the process would see it, whether by run or start, and the timeout given. */
-    record Call(List<String> argv, boolean started, Duration timeout, long pid) {
+    public record Call(List<String> argv, boolean started, Duration timeout, long pid) {
     }
 
-    final List<Call> calls = new CopyOnWriteArrayList<>();
-    final List<FakeRunning> runningList = new CopyOnWriteArrayList<>();
+    public final List<Call> calls = new CopyOnWriteArrayList<>();
+    public final List<FakeRunning> runningList = new CopyOnWriteArrayList<>();
     private final AtomicLong pids = new AtomicLong(1000);
     private volatile Predicate<List<String>> hang = argv -> false;
     private volatile ScriptResult runResult = ScriptResult.exited(0);
     private volatile String refuseProgram;
 
-    void hangWhen(Predicate<List<String>> p) {
+    public void hangWhen(Predicate<List<String>> p) {
         hang = p;
     }
 
-    void runResult(ScriptResult r) {
+    public void runResult(ScriptResult r) {
         runResult = r;
     }
 
     /** start() of this program throws IOException (as for a missing file). */
-    void refuse(String program) {
+    public void refuse(String program) {
         refuseProgram = program;
     }
 
@@ -45,7 +45,7 @@ final class FakeScriptRunner implements ScriptRunner {
         return List.copyOf(a);
     }
 
-    List<List<String>> argvs() {
+    public List<List<String>> argvs() {
         return calls.stream().map(Call::argv).toList();
     }
 
@@ -69,7 +69,7 @@ final class FakeScriptRunner implements ScriptRunner {
     }
 
     /** Ends every hanging script whose argv contains {@code word}. */
-    void finish(String word) {
+    public void finish(String word) {
         for (FakeRunning r : runningList) {
             if (r.argv.contains(word)) {
                 r.alive = false;
@@ -77,11 +77,11 @@ final class FakeScriptRunner implements ScriptRunner {
         }
     }
 
-    static final class FakeRunning implements Running {
+    public static final class FakeRunning implements Running {
         final long pid;
         final List<String> argv;
         volatile boolean alive;
-        volatile boolean terminated;
+        public volatile boolean terminated;
 
         FakeRunning(long pid, List<String> argv, boolean alive) {
             this.pid = pid;
