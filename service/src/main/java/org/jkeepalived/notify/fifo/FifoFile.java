@@ -42,8 +42,8 @@ final class FifoFile implements AutoCloseable {
     }
 
     /**
-     * Creates the FIFO if missing, gives it to {@code user}/{@code group} if set (group null: the user's
-     * primary group) and opens it.
+     * Creates the FIFO if missing and then gives it to {@code user}/{@code group} if set (group null: the
+     * user's primary group; observed), and opens it.
      *
      * @throws IOException with a message for the log when it cannot be created, owned or opened
      */
@@ -65,8 +65,14 @@ final class FifoFile implements AutoCloseable {
             // Writing lines into a regular file would grow it for ever.
             throw new IOException("Unable to use fifo " + pathName + ": it exists and is not a fifo");
         }
-        if (user != null || group != null) {
-            chown(pathName, user, group);
+        if (created && (user != null || group != null)) {
+            // keepalived gives only a FIFO it created to the user (observed: an existing one keeps its owner).
+            try {
+                chown(pathName, user, group);
+            } catch (IOException e) {
+                Files.deleteIfExists(path);
+                throw e;
+            }
         }
         int flags = OpenFlags.O_RDWR.intValue() | OpenFlags.O_NONBLOCK.intValue() | OpenFlags.O_NOFOLLOW.intValue()
                 | OpenFlags.O_CLOEXEC.intValue();

@@ -213,16 +213,31 @@ class NotifyFifoTest {
     }
 
     @Test
-    void theOwnerFromTheSettingIsApplied() throws Exception {
+    void theOwnerFromTheSettingIsGivenToAFifoWeCreateOnly() throws Exception {
         Assumptions.assumeTrue(Privileged.isRoot(), "chown needs root");
         Path a = dir.resolve("a.fifo");
         Path b = dir.resolve("b.fifo");
+        Path existing = dir.resolve("existing.fifo");
+        new ProcessBuilder("mkfifo", existing.toString()).start().waitFor();
         fifo = NotifyFifo.open(settings(new Fifo(a.toString(), null, "nobody", null),
-                new Fifo(b.toString(), null, "daemon", "nogroup"), null), runner, log);
+                new Fifo(b.toString(), null, "daemon", "nogroup"),
+                new Fifo(existing.toString(), null, "nobody", "nogroup")), runner, log);
+        assertThat(Files.getAttribute(existing, "unix:uid")).isEqualTo(0);
+        assertThat(Files.getAttribute(existing, "unix:gid")).isEqualTo(0);
         assertThat(Files.getAttribute(a, "unix:uid")).isEqualTo(65534);
         assertThat(Files.getAttribute(a, "unix:gid")).isEqualTo(65534); // nobody's own group
         assertThat(Files.getAttribute(b, "unix:uid")).isEqualTo(1);
         assertThat(Files.getAttribute(b, "unix:gid")).isEqualTo(65534);
+    }
+
+    @Test
+    void anUnknownOwnerIsAMessageAndNoFifo() {
+        Path a = dir.resolve("a.fifo");
+        fifo = NotifyFifo.open(settings(new Fifo(a.toString(), null, "jk-no-such-user", null), null, null), runner,
+                log);
+        assertThat(logged).containsExactly("ERROR notify_fifo: Unable to set owner of fifo " + a
+                + ": unknown user jk-no-such-user");
+        assertThat(a).doesNotExist();
     }
 
     @Test
