@@ -115,7 +115,7 @@ public final class NotifyFifo implements Consumer<Event>, AutoCloseable {
         FifoFile file;
         try {
             file = FifoFile.open(wanted.path(), wanted.user(), wanted.group());
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) { // LinkageError: no native libc binding
             log.error(keyword + ": " + e.getMessage());
             return null;
         }
