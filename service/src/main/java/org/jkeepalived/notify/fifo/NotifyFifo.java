@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.jkeepalived.config.model.ScriptCommand;
+import org.jkeepalived.config.model.global.GlobalDefs;
 import org.jkeepalived.config.model.global.GlobalDefs.Fifo;
 import org.jkeepalived.config.model.global.GlobalDefs.FifoSettings;
 import org.jkeepalived.event.Event;
@@ -94,6 +95,11 @@ public final class NotifyFifo implements Consumer<Event>, AutoCloseable {
         write(lvsFifo, line);
     }
 
+    /** {@link #reload(FifoSettings)} with the FIFO settings of a reloaded global_defs. */
+    public void reload(GlobalDefs globalDefs) {
+        reload(globalDefs == null ? null : globalDefs.fifos());
+    }
+
     /** Applies new settings after a reload: unchanged FIFOs stay open, changed ones are reopened. */
     public synchronized void reload(FifoSettings settings) {
         FifoSettings s = settings == null ? new FifoSettings(null, null, null, false, false) : settings;
@@ -177,7 +183,7 @@ public final class NotifyFifo implements Consumer<Event>, AutoCloseable {
     /** SIGTERMs the FIFO scripts, closes the FIFOs and removes those this process created. */
     @Override
     public synchronized void close() {
-        reload(null);
+        reload((FifoSettings) null);
     }
 
     private static final class Endpoint {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.jkeepalived.config.model.ScriptCommand;
+import org.jkeepalived.config.model.global.GlobalDefs;
 import org.jkeepalived.config.model.global.GlobalDefs.ScriptSettings;
 import org.jkeepalived.os.log.Log;
 import org.jkeepalived.os.process.ScriptRunner;
@@ -31,7 +32,7 @@ public final class LifecycleScripts {
     /** keepalived's default for both timeouts. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
-    private final ScriptSettings settings;
+    private volatile ScriptSettings settings;
     private final ScriptRunner runner;
     private final Log log;
 
@@ -39,6 +40,11 @@ public final class LifecycleScripts {
         this.settings = settings;
         this.runner = Objects.requireNonNull(runner, "runner");
         this.log = Objects.requireNonNull(log, "log");
+    }
+
+    /** After a reload: the shutdown script run at exit is the one of the configuration then in force. */
+    public void reload(GlobalDefs globalDefs) {
+        settings = globalDefs == null ? null : globalDefs.scripts();
     }
 
     /** Runs {@code startup_script} if set, before VRRP starts; null when none is configured. */

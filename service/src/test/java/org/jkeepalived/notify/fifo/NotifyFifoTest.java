@@ -284,6 +284,17 @@ class NotifyFifoTest {
     }
 
     @Test
+    void reloadingGlobalDefsWithoutFifosClosesThem() {
+        Path nf = dir.resolve("n.fifo");
+        fifo = NotifyFifo.open(settings(new Fifo(nf.toString(), null, null, null), null, null), runner, log);
+        assertThat(nf).exists();
+        fifo.reload(org.jkeepalived.config.model.global.GlobalDefs.defaults("h"));
+        assertThat(nf).doesNotExist();
+        fifo.accept(new Event.VrrpStateChanged(instance("VI_1", false), NotifyState.MASTER, 100, "t"));
+        assertThat(fifo.writtenLines()).isZero();
+    }
+
+    @Test
     void aRealFifoScriptReadsTheLines() throws Exception {
         Path out = dir.resolve("out.txt");
         Path script = dir.resolve("reader.sh");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jkeepalived.config.Location;
 import org.jkeepalived.config.model.ScriptCommand;
+import org.jkeepalived.config.model.global.GlobalDefs;
 import org.jkeepalived.config.model.global.GlobalDefs.ScriptSettings;
 import org.jkeepalived.os.log.Log;
 import org.jkeepalived.os.process.ScriptRunner.Outcome;
@@ -64,6 +65,16 @@ class LifecycleScriptsTest {
                 "INFO Running shutdown script /x/down.sh", "INFO -D shutdown script killed by signal 15",
                 "INFO Running shutdown script /x/down.sh",
                 "ERROR shutdown script could not be run: No such file or directory");
+    }
+
+    @Test
+    void afterAReloadTheNewShutdownScriptRuns() {
+        LifecycleScripts s = new LifecycleScripts(settings(null, 0, cmd("/x/old.sh"), 0), runner, log);
+        GlobalDefs d = GlobalDefs.defaults("h");
+        s.reload(new GlobalDefs(d.routerId(), d.smtp(), d.vrrp(), d.lvs(), settings(null, 0, cmd("/x/new.sh"), 0),
+                d.fifos(), d.snmp(), d.process(), d.dumps()));
+        s.runShutdown();
+        assertThat(runner.argvs()).containsExactly(List.of("/x/new.sh"));
     }
 
     @Test
