@@ -200,8 +200,9 @@ public final class NotifyScriptSubscriber implements Consumer<Event>, AutoClosea
     /**
      * For the daemon's shutdown, after the STOP events were published and the bus closed. As keepalived does
      * with its STOP scripts, every queued script is started at once without waiting for the one before it;
-     * they get up to {@code grace} to exit, then the process groups of those still running get SIGTERM
-     * (keepalived: 1 s, then killed; observed). Later events are refused.
+     * they get up to {@code grace} to exit, then the process groups of those still running get SIGTERM.
+     * keepalived gives them 1 s (f.1; observed: its shutdown_script ran 1.0 s after the STOP scripts
+     * started). Later events are refused.
      */
     public void close(Duration grace) {
         closing = true;
