@@ -45,8 +45,12 @@ class TrackerRuntimeTest {
 
     VrrpScript script(String name, String body, long intervalMillis, int weight) throws Exception {
         Path f = dir.resolve(name + ".sh");
-        Files.writeString(f, "#!/bin/sh\n" + body + "\n");
-        f.toFile().setExecutable(true);
+        String text = "#!/bin/sh\n" + body + "\n";
+        // Rewriting a script that a running tracker executes could make its exec fail (ETXTBSY).
+        if (!Files.exists(f) || !Files.readString(f).equals(text)) {
+            Files.writeString(f, text);
+            f.toFile().setExecutable(true);
+        }
         ScriptCommand c = new ScriptCommand(f.toString(), List.of(f.toString()), null, null, new Location("t", 1));
         return new VrrpScript(name, c, intervalMillis * 1000, 0, weight, false, 1, 1, null, null, false,
                 new Location("t", 1));
@@ -56,6 +60,21 @@ class TrackerRuntimeTest {
         synchronized (updates) {
             return updates.stream().filter(u -> u.name().equals(name)).toList();
         }
+    }
+
+    @Test
+    void trackedNamesComeFromInstancesAndSyncGroups() {
+        var r = org.jkeepalived.config.vrrp.VrrpConf.load("vrrp_script a {\n script /bin/true\n}\n"
+                + "vrrp_script b {\n script /bin/true\n}\nvrrp_script unused {\n script /bin/true\n}\n"
+                + "track_file f {\n file /tmp/x\n}\nvrrp_track_process p {\n process sshd\n}\n"
+                + org.jkeepalived.config.vrrp.VrrpConf.inst("track_script {\n a\n}\ntrack_file {\n f weight 0\n}")
+                + org.jkeepalived.config.vrrp.VrrpConf.inst("VI_2", 2, "track_process {\n p\n}", "10.0.0.2")
+                + "vrrp_sync_group G {\n group {\n VI_1\n VI_2\n }\n track_script {\n b\n }\n}\n");
+        assertThat(r.config()).as(org.jkeepalived.config.ConfigFixture.messages(r)).isNotNull();
+        TrackerRuntime.Tracked t = TrackerRuntime.Tracked.of(r.config());
+        assertThat(t.scripts()).containsExactlyInAnyOrder("a", "b");
+        assertThat(t.files()).containsExactly("f");
+        assertThat(t.processes()).containsExactly("p");
     }
 
     @Test
