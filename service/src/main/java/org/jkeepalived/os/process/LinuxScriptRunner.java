@@ -41,6 +41,8 @@ import org.jkeepalived.os.log.Log;
  *     stdout/stderr are discarded by the kernel (no pipe that could fill and block a script); cwd is /.</li>
  * <li>Timeout: SIGTERM to the group; SIGKILL to whatever remains of the group 2 s later (keepalived kills
  *     only the script if it survives; we also end children it left in its group).</li>
+ * <li>Without setsid or setpriv (util-linux) scripts still run, without their own group or death signal
+ *     (warned once); a script that needs another user is then refused, as it is when we are not root.</li>
  * </ul>
  * Java reports a death by signal N as exit status 128+N (as a shell's {@code $?} does), so such a run is
  * {@link Outcome#EXITED} with that status; {@link Outcome#SIGNALLED} is a run we ended ourselves because
@@ -59,6 +61,8 @@ public final class LinuxScriptRunner implements ScriptRunner, AutoCloseable {
     private final Accounts accounts;
     private final Map<String, String> env;
     private final Posix posix;
+    private final boolean haveSetsid;
+    private final boolean haveSetpriv;
     private final ExecutorService spawner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "script-spawner");
         t.setDaemon(true);
@@ -77,6 +81,13 @@ public final class LinuxScriptRunner implements ScriptRunner, AutoCloseable {
         this.accounts = accounts;
         this.env = env;
         this.posix = posix;
+        this.haveSetsid = Files.isExecutable(Path.of(SETSID));
+        this.haveSetpriv = Files.isExecutable(Path.of(SETPRIV));
+        if (!haveSetsid || !haveSetpriv) {
+            log.warn("Scripts run without " + (haveSetsid ? "" : SETSID + " (no process group of their own) ")
+                    + (haveSetpriv ? "" : SETPRIV + " (no parent-death signal, no script user) ")
+                    + "- install util-linux");
+        }
     }
 
     /** The identity a script runs as. */
@@ -161,12 +172,23 @@ public final class LinuxScriptRunner implements ScriptRunner, AutoCloseable {
         } catch (IllegalArgumentException e) {
             return Plan.refused(e.getMessage());
         }
-        List<String> cmd = new ArrayList<>(List.of(SETSID, SETPRIV));
-        if (id.uid() != posix.uid() || id.gid() != posix.gid()) {
-            cmd.addAll(List.of("--reuid", Integer.toString(id.uid()), "--regid", Integer.toString(id.gid()),
-                    settings.setSupplementaryGroups() ? "--init-groups" : "--clear-groups"));
+        List<String> cmd = new ArrayList<>();
+        if (haveSetsid) {
+            cmd.add(SETSID);
         }
-        cmd.addAll(List.of("--pdeathsig", "TERM", "--"));
+        boolean switchUser = id.uid() != posix.uid() || id.gid() != posix.gid();
+        if (switchUser && (!haveSetpriv || posix.uid() != 0)) {
+            return Plan.refused("Unable to run script as " + (id.user() == null ? id.uid() : id.user()) + ": "
+                    + (haveSetpriv ? "not running as root" : SETPRIV + " not found"));
+        }
+        if (haveSetpriv) {
+            cmd.add(SETPRIV);
+            if (switchUser) {
+                cmd.addAll(List.of("--reuid", Integer.toString(id.uid()), "--regid", Integer.toString(id.gid()),
+                        settings.setSupplementaryGroups() ? "--init-groups" : "--clear-groups"));
+            }
+            cmd.addAll(List.of("--pdeathsig", "TERM", "--"));
+        }
         Optional<Path> program = findExecutable(command.program());
         if (program.isPresent()) {
             if (settings.enableScriptSecurity() && id.uid() == 0 && insecure(program.get())) {

@@ -159,6 +159,54 @@ class LinuxScriptRunnerTest {
     }
 
     @Test
+    void anotherUserNeedsRoot() {
+        Posix notRoot = new Posix() {
+            @Override
+            public long pid() {
+                return Posix.get().pid();
+            }
+
+            @Override
+            public int uid() {
+                return 1000;
+            }
+
+            @Override
+            public int euid() {
+                return 1000;
+            }
+
+            @Override
+            public int gid() {
+                return 1000;
+            }
+
+            @Override
+            public boolean processExists(long pid) {
+                return Posix.get().processExists(pid);
+            }
+
+            @Override
+            public boolean signalProcessGroup(long pgid, int signal) {
+                return Posix.get().signalProcessGroup(pgid, signal);
+            }
+
+            @Override
+            public boolean signalProcess(long pid, int signal) {
+                return Posix.get().signalProcess(pid, signal);
+            }
+        };
+        LinuxScriptRunner r = new LinuxScriptRunner(settings("nobody", false), log, Accounts.system(), System.getenv(),
+                notRoot);
+        runners.add(r);
+        assertThat(r.run(cmd("true"), List.of(), null))
+                .isEqualTo(ScriptResult.notStarted("Unable to run script as nobody: not running as root"));
+        // our own identity needs no switch
+        assertThat(r.plan(new ScriptCommand("true", List.of("true"), "1000", "1000", new Location("t", 1)), List.of())
+                .command()).doesNotContain("--reuid");
+    }
+
+    @Test
     void unknownUserIsNotStarted() {
         ScriptCommand c = new ScriptCommand("true", List.of("true"), "jka-no-such-user", null, new Location("t", 1));
         ScriptResult r = runner().run(c, List.of(), null);
