@@ -207,14 +207,13 @@ final class FileTracker implements AutoCloseable {
                 WatchKey key = watcher.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 Set<String> changed = new HashSet<>();
                 boolean all = false;
-                if (key == null) {
-                    all = reRegisterMissing();
-                } else {
+                if (key != null) {
                     Thread.sleep(SETTLE_MILLIS);
                     for (WatchKey k = key; k != null; k = watcher.poll()) {
                         all |= collect(k, changed);
                     }
                 }
+                all |= reRegisterMissing();
                 for (String name : names()) {
                     TrackFile f = definition(name);
                     if (f != null && (all || changed.contains(Path.of(f.file()).toAbsolutePath().toString()))) {
