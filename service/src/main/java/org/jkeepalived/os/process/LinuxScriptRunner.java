@@ -154,7 +154,10 @@ public final class LinuxScriptRunner implements ScriptRunner, AutoCloseable {
         };
     }
 
-    /** Stops the spawner thread (processes already started are not touched). */
+    /**
+     * Stops the spawner thread. Scripts still running then get SIGTERM from their parent-death signal, which
+     * follows that thread: call this at daemon exit only.
+     */
     @Override
     public void close() {
         spawner.shutdown();

@@ -115,6 +115,19 @@ class LinuxScriptRunnerTest {
     }
 
     @Test
+    void theParentDeathSignalFollowsTheSpawnerThread() throws Exception {
+        // PR_SET_PDEATHSIG fires when the thread that forked ends: here the runner's spawner thread, which
+        // ends when the runner is closed, standing in for the daemon dying.
+        LinuxScriptRunner r = runner();
+        assertThat(r.plan(cmd("true"), List.of()).command()).containsSubsequence("/usr/bin/setsid",
+                "/usr/bin/setpriv", "--pdeathsig", "TERM", "--");
+        ScriptRunner.Running running = r.start(cmd("sleep", "100"), List.of());
+        Await.await("setsid", 2000, () -> pgid(running.pid()) == running.pid());
+        r.close();
+        Await.await("SIGTERM from the parent-death signal", 3000, () -> !running.alive());
+    }
+
+    @Test
     void aHungScriptAndItsChildAreKilledAtTheTimeout() throws Exception {
         Path pids = dir.resolve("pids");
         long start = System.nanoTime();
