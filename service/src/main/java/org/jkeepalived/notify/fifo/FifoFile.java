@@ -6,12 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import jnr.constants.platform.Errno;
-import jnr.constants.platform.OpenFlags;
-import jnr.posix.Group;
-import jnr.posix.POSIX;
-import jnr.posix.POSIXFactory;
-import jnr.posix.Passwd;
+import org.jkeepalived.ffi.Errno;
+import org.jkeepalived.ffi.Fifos;
 
 /**
  * The writing end of one notify FIFO, opened as keepalived 2.2.7 does (observed with strace): created with
@@ -19,8 +15,6 @@ import jnr.posix.Passwd;
  * never waits for a reader and writes never fail with EPIPE; non-blocking means a full pipe (no reader, or
  * a slow one) makes a write fail with EAGAIN instead of waiting: the line is dropped, as keepalived ignores
  * EAGAIN. A FIFO we created is removed at close; one that existed is left (observed).
- *
- * <p>jnr-posix directly: the {@code ffi} package has no mkfifo/open/write for files.
  */
 final class FifoFile implements AutoCloseable {
     /**
@@ -29,7 +23,7 @@ final class FifoFile implements AutoCloseable {
      */
     static final String MODE = "rw-------";
     private static final int MODE_BITS = 0600;
-    private static final POSIX POSIX = POSIXFactory.getNativePOSIX();
+    private static final Fifos FIFOS = Fifos.get();
 
     private final Path path;
     private final boolean created;
@@ -41,6 +35,8 @@ final class FifoFile implements AutoCloseable {
         this.fd = fd;
     }
 
+    private int lastErrno;
+
     /**
      * Creates the FIFO if missing and then gives it to {@code user}/{@code group} if set (group null: the
      * user's primary group; observed), and opens it.
@@ -51,10 +47,10 @@ final class FifoFile implements AutoCloseable {
         Path path = Path.of(pathName);
         boolean created = false;
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            if (POSIX.mkfifo(pathName, MODE_BITS) != 0) {
-                int errno = POSIX.errno();
-                if (errno != Errno.EEXIST.intValue()) {
-                    throw new IOException("Unable to create fifo " + pathName + ": " + POSIX.strerror(errno));
+            int errno = FIFOS.mkfifo(pathName, MODE_BITS);
+            if (errno != 0) {
+                if (errno != Errno.EEXIST) {
+                    throw new IOException("Unable to create fifo " + pathName + ": " + FIFOS.strerror(errno));
                 }
             } else {
                 created = true;
@@ -74,11 +70,9 @@ final class FifoFile implements AutoCloseable {
                 throw e;
             }
         }
-        int flags = OpenFlags.O_RDWR.intValue() | OpenFlags.O_NONBLOCK.intValue() | OpenFlags.O_NOFOLLOW.intValue()
-                | OpenFlags.O_CLOEXEC.intValue();
-        int fd = POSIX.open(pathName, flags, 0);
+        int fd = FIFOS.openNonBlocking(pathName);
         if (fd < 0) {
-            String why = POSIX.strerror(POSIX.errno());
+            String why = FIFOS.strerror(-fd);
             if (created) {
                 Files.deleteIfExists(path);
             }
@@ -96,22 +90,18 @@ final class FifoFile implements AutoCloseable {
         int uid = -1;
         int gid = -1;
         if (user != null) {
-            Passwd pw = POSIX.getpwnam(user);
-            if (pw == null) {
-                throw new IOException("Unable to set owner of fifo " + pathName + ": unknown user " + user);
-            }
-            uid = (int) pw.getUID();
-            gid = (int) pw.getGID();
+            int[] pw = FIFOS.user(user).orElseThrow(
+                    () -> new IOException("Unable to set owner of fifo " + pathName + ": unknown user " + user));
+            uid = pw[0];
+            gid = pw[1];
         }
         if (group != null) {
-            Group gr = POSIX.getgrnam(group);
-            if (gr == null) {
-                throw new IOException("Unable to set group of fifo " + pathName + ": unknown group " + group);
-            }
-            gid = (int) gr.getGID();
+            gid = FIFOS.group(group).orElseThrow(
+                    () -> new IOException("Unable to set group of fifo " + pathName + ": unknown group " + group));
         }
-        if (POSIX.chown(pathName, uid, gid) != 0) {
-            throw new IOException("Unable to set owner of fifo " + pathName + ": " + POSIX.strerror(POSIX.errno()));
+        int errno = FIFOS.chown(pathName, uid, gid);
+        if (errno != 0) {
+            throw new IOException("Unable to set owner of fifo " + pathName + ": " + FIFOS.strerror(errno));
         }
     }
 
@@ -129,19 +119,20 @@ final class FifoFile implements AutoCloseable {
             return false;
         }
         byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-        int n = POSIX.write(fd, bytes, bytes.length);
+        int n = FIFOS.write(fd, bytes);
+        lastErrno = n < 0 ? -n : 0;
         return n == bytes.length;
     }
 
     /** errno of the last failed write, for the log. */
     String lastError() {
-        return POSIX.strerror(POSIX.errno());
+        return FIFOS.strerror(lastErrno);
     }
 
     @Override
     public synchronized void close() {
         if (fd >= 0) {
-            POSIX.close(fd);
+            FIFOS.close(fd);
             fd = -1;
         }
         if (created) {

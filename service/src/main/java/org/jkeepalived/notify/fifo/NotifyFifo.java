@@ -82,6 +82,11 @@ public final class NotifyFifo implements Consumer<Event>, AutoCloseable {
 
     @Override
     public synchronized void accept(Event event) {
+        if (event instanceof Event.VrrpStatesRestated restated) {
+            // fifo_write_vrrp_states_on_reload: every current state again, for the FIFOs only.
+            restated.states().forEach(this::accept);
+            return;
+        }
         String line = lineFor(event);
         if (line != null) {
             write(notifyFifo, line);

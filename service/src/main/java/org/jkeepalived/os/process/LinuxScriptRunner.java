@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.jkeepalived.config.bind.ScriptSecurity;
 import org.jkeepalived.config.model.ScriptCommand;
 import org.jkeepalived.config.model.global.GlobalDefs;
 import org.jkeepalived.ffi.Posix;
@@ -271,7 +272,7 @@ public final class LinuxScriptRunner implements ScriptRunner, AutoCloseable {
 
     /**
      * The file, after symlinks unless use_symlink_paths, or a directory above it is writable by a non-root
-     * user (keepalived's rule; the load-time twin is config.bind.ScriptSecurity.insecure, which is not public).
+     * user: keepalived's rule, the same as at load time (config.bind.ScriptSecurity).
      */
     boolean insecure(Path program) {
         Path p = program.toAbsolutePath();
@@ -282,21 +283,7 @@ public final class LinuxScriptRunner implements ScriptRunner, AutoCloseable {
                 return false;
             }
         }
-        LocalSystemView system = new LocalSystemView(env);
-        for (Path q = p; q != null; q = q.getParent()) {
-            var info = system.stat(q);
-            if (info.isEmpty()) {
-                continue;
-            }
-            var f = info.get();
-            if (!f.directory() && f.writableByNonRoot()) {
-                return true;
-            }
-            if (f.directory() && (f.uid() != 0 || (f.mode() & 0022) != 0 && (f.mode() & 01000) == 0)) {
-                return true;
-            }
-        }
-        return false;
+        return ScriptSecurity.insecure(p, new LocalSystemView(env));
     }
 
     static String shellQuote(String s) {

@@ -149,6 +149,20 @@ class NotifyFifoTest {
     }
 
     @Test
+    void restatedStatesAfterAReloadAreWrittenAsTheirLines() throws Exception {
+        Path vf = dir.resolve("restate.fifo");
+        fifo = NotifyFifo.open(settings(null, new Fifo(vf.toString(), null, null, null), null), runner, log);
+        List<String> lines = new CopyOnWriteArrayList<>();
+        reader(vf, lines);
+        Event.Target group = new Event.Target(Event.TargetType.GROUP, "G1", null, false, false);
+        fifo.accept(new Event.VrrpStatesRestated(List.of(
+                new Event.VrrpStateChanged(group, Event.NotifyState.MASTER, 0, "reload"),
+                new Event.VrrpStateChanged(instance("VI_1", false), Event.NotifyState.MASTER, 100, "reload"))));
+        await("2 lines", 3_000, () -> lines.size() == 2);
+        assertThat(lines).containsExactly("GROUP \"G1\" MASTER 0", "INSTANCE \"VI_1\" MASTER 100");
+    }
+
+    @Test
     void withoutAReaderWritesNeverBlockAndAFullPipeDropsAndCountsLines() throws Exception {
         Path nf = dir.resolve("n.fifo");
         fifo = NotifyFifo.open(settings(new Fifo(nf.toString(), null, null, null), null, null), runner, log);
