@@ -137,10 +137,14 @@ final class Daemon implements ControlLoop.Handler {
      */
     private int wireSubsystems(Lifecycle l) {
         KeepalivedConfig config = l.config();
+        // Registered first, so it stops last: the STOP notifications of every subsystem go out first.
+        EventServices services = new EventServices(config);
+        l.onStop("notify", services::close);
+        l.onReload("notify", (previous, next) -> services.reload(next));
         if (!(options.check() && !options.vrrp())) {
             Log vrrpLog = Log.get("vrrp");
             if (!config.vrrp().instances().isEmpty()) {
-                int status = startVrrp(config, vrrp, vrrpLog);
+                int status = startVrrp(config, vrrp, services, vrrpLog);
                 if (status != 0) {
                     return status;
                 }
@@ -156,9 +160,9 @@ final class Daemon implements ControlLoop.Handler {
                 if (running == null) {
                     // keepalived 2.2.7 observed: a reload that brings the first instances starts VRRP then.
                     if (!next.vrrp().instances().isEmpty()) {
-                        startVrrp(next, vrrp, vrrpLog);
+                        startVrrp(next, vrrp, services, vrrpLog);
                     }
-                } else if (!running.reload(next.vrrp(), next.global().vrrp())) {
+                } else if (!running.reload(next.vrrp(), next.global().vrrp(), EventServices.plan(next))) {
                     vrrpLog.error("VRRP reload not applied: the VRRP loop is not running or did not answer");
                 }
             });
@@ -167,11 +171,14 @@ final class Daemon implements ControlLoop.Handler {
     }
 
     /** Creates and starts the VRRP engine into {@code holder}; a non-zero exit status when it cannot (logged). */
-    private int startVrrp(KeepalivedConfig config, AtomicReference<LinuxVrrpEngine> holder, Log vrrpLog) {
+    private int startVrrp(KeepalivedConfig config, AtomicReference<LinuxVrrpEngine> holder, EventServices services,
+                          Log vrrpLog) {
         try {
             var process = config.global().process();
             LinuxVrrpEngine vrrp = LinuxVrrpEngine.create(config.vrrp(), config.global().vrrp(), process.vrrpPriority(),
                     process.vrrpRtPriority(), vrrpLog);
+            // Trackers first: files read and processes counted before any instance leaves INIT.
+            vrrp.engine().coordinate(services.startTrackers(config, vrrp.engine()::tracked), services.bus()::publish);
             vrrp.engine().start();
             holder.set(vrrp);
             return 0;

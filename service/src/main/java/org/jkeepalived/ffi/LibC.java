@@ -60,5 +60,7 @@ public interface LibC {
 
     @uid_t int geteuid();
 
+    @jnr.ffi.types.gid_t int getgid();
+
     int kill(@pid_t int pid, int sig);
 }

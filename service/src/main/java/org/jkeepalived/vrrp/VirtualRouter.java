@@ -54,6 +54,8 @@ public final class VirtualRouter {
     /** A deadline that is not armed. */
     public static final long NEVER = Long.MAX_VALUE;
     private static final long NANOS_PER_CENTI = 10_000_000L;
+    /** The reason of the transitions out of INIT at the daemon's startup. */
+    public static final String STARTUP = "startup";
 
     private RouterSettings settings;
     private final VrrpStats stats = new VrrpStats();
@@ -172,6 +174,14 @@ public final class VirtualRouter {
 
     /** Leaves INIT (RFC §6.4.1). Ignored unless in INIT. */
     public List<Action> start(long nowNanos) {
+        return start(nowNanos, STARTUP);
+    }
+
+    /**
+     * As {@link #start(long)}, later than the daemon's startup ({@code reason}: e.g. its tracked scripts
+     * have reported). keepalived then logs "Entering BACKUP STATE" without "(init)".
+     */
+    public List<Action> start(long nowNanos, String reason) {
         begin();
         if (state == VrrpState.INIT) {
             if (!settings.addressOwner() || !settings.wantMaster() || faulted()) {
@@ -189,7 +199,7 @@ public final class VirtualRouter {
             } else {
                 // state MASTER on a non-owner is only a wish (keepalived c.1); owners with state BACKUP
                 // wait Master_Down_Interval too (observed with 2.2.7).
-                enterBackup("startup", nowNanos);
+                enterBackup(reason, nowNanos);
             }
         }
         return end();

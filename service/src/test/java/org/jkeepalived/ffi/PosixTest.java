@@ -15,6 +15,21 @@ class PosixTest {
         assertThat(posix.pid()).isEqualTo(ProcessHandle.current().pid());
         assertThat(posix.uid()).isEqualTo(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
         assertThat(posix.euid()).isEqualTo(posix.uid());
+        assertThat(posix.gid()).isEqualTo(Files.getAttribute(Path.of("/proc/self"), "unix:gid"));
+    }
+
+    @Test
+    void signalsReachAWholeProcessGroup() throws Exception {
+        Process p = new ProcessBuilder("/usr/bin/setsid", "sleep", "100").start();
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (!posix.signalProcessGroup(p.pid(), 0) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(posix.signalProcessGroup(p.pid(), Posix.SIGTERM)).isTrue();
+        assertThat(p.waitFor()).isEqualTo(128 + Posix.SIGTERM);
+        assertThat(posix.signalProcessGroup(p.pid(), 0)).isFalse();
+        assertThat(posix.signalProcess(p.pid(), 0)).isFalse();
+        assertThat(posix.signalProcessGroup(1, 0)).isFalse(); // never kill(-1)
     }
 
     @Test

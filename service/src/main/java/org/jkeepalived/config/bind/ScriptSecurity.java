@@ -64,8 +64,11 @@ public final class ScriptSecurity {
         }
     }
 
-    /** The file or any directory above it is writable by someone other than root. */
-    static boolean insecure(Path program, SystemView system) {
+    /**
+     * The file or any directory above it is writable by someone other than root. Also the process runner's
+     * check before each run, for a file whose permissions changed since the load.
+     */
+    public static boolean insecure(Path program, SystemView system) {
         for (Path p = program; p != null; p = p.getParent()) {
             Optional<SystemView.FileInfo> info = system.stat(p);
             if (info.isEmpty()) {

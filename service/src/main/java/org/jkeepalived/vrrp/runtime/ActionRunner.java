@@ -126,7 +126,7 @@ final class ActionRunner {
         log.detail(sc.logLine(name));
         switch (sc.to()) {
             case BACKUP -> {
-                if (sc.from() == VrrpState.INIT) {
+                if (sc.from() == VrrpState.INIT && sc.reason().equals(VirtualRouter.STARTUP)) {
                     log.enteringState(name, "BACKUP", "init");
                 } else {
                     if (sc.reason().startsWith("master received advert")) {

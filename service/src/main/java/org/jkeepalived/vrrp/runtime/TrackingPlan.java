@@ -39,6 +39,29 @@ public record TrackingPlan(Map<String, List<Input>> inputs, Map<Key, Value> init
         this(inputs, initial, targets, groups, false);
     }
 
+    /**
+     * With the states trackers already reported (files read and processes counted at start), so that no
+     * instance starts on a default and moves a moment later. Scripts' INIT reports change nothing.
+     */
+    public TrackingPlan withObserved(List<org.jkeepalived.track.TrackerUpdate> updates) {
+        Map<Key, Value> merged = new HashMap<>(initial);
+        for (org.jkeepalived.track.TrackerUpdate u : updates) {
+            switch (u.kind()) {
+                case FILE -> merged.put(new Key(Kind.FILE, u.name()), Value.file(u.value()));
+                case PROCESS -> merged.put(new Key(Kind.PROCESS, u.name()),
+                        u.status() == org.jkeepalived.track.TrackerUpdate.Status.UP ? Value.UP : Value.DOWN);
+                case SCRIPT -> {
+                    if (u.status() != org.jkeepalived.track.TrackerUpdate.Status.INIT) {
+                        merged.put(new Key(Kind.SCRIPT, u.name()),
+                                u.status() == org.jkeepalived.track.TrackerUpdate.Status.UP ? Value.UP : Value.DOWN);
+                    }
+                }
+                case BFD -> { }
+            }
+        }
+        return new TrackingPlan(inputs, merged, targets, groups, restateOnReload);
+    }
+
     public TrackingPlan withRestateOnReload(boolean restate) {
         return new TrackingPlan(inputs, initial, targets, groups, restate);
     }
