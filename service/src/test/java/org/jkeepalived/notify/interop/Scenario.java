@@ -59,7 +59,8 @@ record Scenario(String name, String config, String peerConfig, String setup, lon
         Path dir = root.resolve(name).resolve(tag + "-" + kind.label);
         Files.createDirectories(dir);
         long t0 = System.nanoTime();
-        try (Side side = new Side(kind, dir, peerConfig != null, tag)) {
+        // Node b always exists: a step may start the peer later (Side#startPeer).
+        try (Side side = new Side(kind, dir, true, tag)) {
             if (peerConfig != null) {
                 side.startPeer(peerConfig);
                 Thread.sleep(1500); // the peer is MASTER before the daemon under test starts

@@ -44,10 +44,12 @@ class TrackingIT {
     @Test
     void scriptFailureHandsTheVipToAKeepalivedPeerAndTakesItBack() throws Exception {
         try (Side s = new Side(KIND, dir, true)) {
-            Daemon peer = s.startPeer(Scenarios.peer(100));
-            awaitThat(s, "the keepalived peer is MASTER", 5_000, () -> s.peerNode().has(VIP));
+            // The peer after the daemon (Scenarios.scriptWeightPeer says why).
             s.start(Scenarios.scriptWeightPeer().config());
             awaitNotify(s, "VI_1-notify", 8_000, "INSTANCE VI_1 BACKUP 150", "INSTANCE VI_1 MASTER 150");
+            Daemon peer = s.startPeer(Scenarios.peer(100));
+            awaitThat(s, "the keepalived peer in BACKUP", 5_000, () -> peer.log().contains("Entering BACKUP STATE"));
+            Thread.sleep(1_000);
             awaitThat(s, "the VIP on a only", 3_000, () -> s.node().has(VIP) && !s.peerNode().has(VIP));
 
             s.sh("touch @DIR@/chk.fail");
