@@ -11,8 +11,8 @@ import java.util.Objects;
  * What every tracked object currently says, and what that makes of each instance's priority (reference c.4,
  * c.10). Pure: the runtime feeds it link states and tracker reports, and asks for {@link #result}.
  * <p>Before its first report a tracked object counts as: an interface down (the runtime sets the real link
- * states at start), a vrrp_script "init" (instances tracking it stay in INIT, as keepalived's do, observed
- * with 2.2.7) or down with {@code init_fail}, a track_file 0, a process down, a BFD session up (BFD is not
+ * states at start), a vrrp_script "init" (with weight 0 it holds its instances in INIT, as keepalived's,
+ * observed with 2.2.7; weighted, it counts nothing yet) or down with {@code init_fail}, a track_file 0, a process down, a BFD session up (BFD is not
  * implemented: a track_bfd line must not hold an instance in FAULT for ever).
  */
 public final class TrackedPriorities {
@@ -94,9 +94,13 @@ public final class TrackedPriorities {
                 .toList();
     }
 
-    /** A tracked script has not reported yet: keepalived keeps the instance in INIT meanwhile. */
+    /**
+     * A weight-0 tracked script (one whose failure means FAULT) has not reported yet: keepalived keeps the
+     * instance in INIT meanwhile. A weighted script in init does not hold it (observed with 2.2.7:
+     * "Entering BACKUP STATE (init)" before the script's first result) and counts nothing until it reports.
+     */
     public boolean waiting(String instance) {
-        return inputs(instance).stream().anyMatch(i -> i.kind() == Kind.SCRIPT
+        return inputs(instance).stream().anyMatch(i -> i.kind() == Kind.SCRIPT && i.weight() == 0
                 && value(new Key(Kind.SCRIPT, i.name())).init());
     }
 

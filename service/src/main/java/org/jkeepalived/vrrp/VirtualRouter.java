@@ -56,6 +56,8 @@ public final class VirtualRouter {
     private static final long NANOS_PER_CENTI = 10_000_000L;
     /** The reason of the transitions out of INIT at the daemon's startup. */
     public static final String STARTUP = "startup";
+    /** The reason of a start held until the weight-0 tracked scripts reported (keepalived c.5). */
+    public static final String SCRIPTS_REPORTED = "tracked scripts reported";
 
     private RouterSettings settings;
     private final VrrpStats stats = new VrrpStats();
@@ -190,7 +192,8 @@ public final class VirtualRouter {
                 out.add(new Action.RemoveVips(settings.virtualAddresses(), true));
             }
             if (faulted()) {
-                transitionTo(VrrpState.FAULT, faultReason(), nowNanos);
+                transitionTo(VrrpState.FAULT, STARTUP.equals(reason) ? faultReason() : reason + ": " + faultReason(),
+                        nowNanos);
             } else if (settings.addressOwner() && settings.wantMaster()) {
                 // RFC 5798 §6.4.1: the owner becomes Master at once. Observed with keepalived 2.2.7: an owner
                 // with state MASTER logs "Entering MASTER STATE" at startup without passing through BACKUP

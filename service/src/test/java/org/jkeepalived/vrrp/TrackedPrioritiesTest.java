@@ -16,13 +16,25 @@ class TrackedPrioritiesTest {
     private static final Key ETH1 = new Key(Kind.INTERFACE, "eth1");
 
     @Test
-    void scriptsStartInInitAndHoldTheirInstancesUntilTheyReport() {
-        TrackedPriorities t = new TrackedPriorities(Map.of("VI_1", List.of(new Input(Kind.SCRIPT, "chk", -10, false)),
+    void weight0ScriptsHoldTheirInstancesInInitUntilTheyReport() {
+        TrackedPriorities t = new TrackedPriorities(Map.of("VI_1", List.of(new Input(Kind.SCRIPT, "chk", 0, false)),
                 "VI_2", List.of()), Map.of());
         assertThat(t.waiting("VI_1")).isTrue();
         assertThat(t.waiting("VI_2")).isFalse();
         assertThat(t.set(CHK, Value.DOWN)).containsExactly("VI_1");
         assertThat(t.waiting("VI_1")).isFalse();
+        assertThat(t.result("VI_1", 100)).isEqualTo(new PriorityCalculator.Result(100, true));
+    }
+
+    @Test
+    void aWeightedScriptInInitHoldsNothingAndCountsNothingUntilItReports() {
+        // keepalived 2.2.7 (observed, scenario init-failing): "Entering BACKUP STATE (init)" at the base
+        // priority before the script's first result, then BACKUP_PRIORITY once it failed.
+        TrackedPriorities t = new TrackedPriorities(Map.of("VI_1", List.of(new Input(Kind.SCRIPT, "chk", -10, false))),
+                Map.of());
+        assertThat(t.waiting("VI_1")).isFalse();
+        assertThat(t.result("VI_1", 100)).isEqualTo(new PriorityCalculator.Result(100, false));
+        assertThat(t.set(CHK, Value.DOWN)).containsExactly("VI_1");
         assertThat(t.result("VI_1", 100)).isEqualTo(new PriorityCalculator.Result(90, false));
         assertThat(t.set(CHK, Value.DOWN)).as("no change, nobody affected").isEmpty();
     }

@@ -334,7 +334,7 @@ public final class VrrpEngine {
                 } else if (ev instanceof EngineEvent.Tracked t) {
                     long at = nanoTime.getAsLong();
                     for (Slot s : coordinator.tracked(t.update(), at, this::apply)) {
-                        apply(s, s.router.start(at, "tracked scripts reported"));
+                        apply(s, s.router.start(at, VirtualRouter.SCRIPTS_REPORTED));
                     }
                 } else if (ev instanceof EngineEvent.Snapshot snap) {
                     snap.result().complete(slots.stream().map(sl -> sl.router.status()).toList());
