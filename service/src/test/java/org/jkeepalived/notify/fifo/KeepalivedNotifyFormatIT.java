@@ -26,7 +26,7 @@ import org.jkeepalived.event.Event;
 import org.jkeepalived.event.Event.NotifyState;
 import org.jkeepalived.event.Event.TargetType;
 import org.jkeepalived.notify.script.NotifyScriptSubscriber;
-import org.jkeepalived.notify.script.ProcessBuilderRunner;
+import org.jkeepalived.notify.script.RealRunner;
 import org.jkeepalived.os.log.Log;
 import org.jkeepalived.testsupport.Netns;
 import org.jkeepalived.testsupport.Privileged;
@@ -213,9 +213,9 @@ class KeepalivedNotifyFormatIT {
                 new Event.VrrpStateChanged(g1, NotifyState.STOP, 0, "shutdown"));
         List<String> ourFifo = new CopyOnWriteArrayList<>();
         Path ourFifoPath = o.resolve("nf.fifo");
-        NotifyScriptSubscriber scripts = new NotifyScriptSubscriber(new ProcessBuilderRunner(), Log.to((l, d, m) -> { }));
+        NotifyScriptSubscriber scripts = new NotifyScriptSubscriber(RealRunner.create(), Log.to((l, d, m) -> { }));
         try (NotifyFifo fifo = NotifyFifo.open(new FifoSettings(new Fifo(ourFifoPath.toString(), null, null, null),
-                null, null, false, false), new ProcessBuilderRunner(), Log.to((l, d, m) -> { }))) {
+                null, null, false, false), RealRunner.create(), Log.to((l, d, m) -> { }))) {
             Thread reader = reader(ourFifoPath, ourFifo);
             events.forEach(fifo);
             events.forEach(scripts);

@@ -25,7 +25,7 @@ import org.jkeepalived.event.Event;
 import org.jkeepalived.event.Event.NotifyState;
 import org.jkeepalived.event.Event.TargetType;
 import org.jkeepalived.notify.script.FakeScriptRunner;
-import org.jkeepalived.notify.script.ProcessBuilderRunner;
+import org.jkeepalived.notify.script.RealRunner;
 import org.jkeepalived.os.log.Log;
 import org.jkeepalived.testsupport.Privileged;
 import org.junit.jupiter.api.AfterEach;
@@ -316,7 +316,7 @@ class NotifyFifoTest {
         script.toFile().setExecutable(true);
         Path nf = dir.resolve("n.fifo");
         fifo = NotifyFifo.open(settings(new Fifo(nf.toString(), cmd(script.toString(), "extra"), null, null), null,
-                null), new ProcessBuilderRunner(), log);
+                null), RealRunner.create(), log);
         everyKindOfEvent().forEach(fifo);
         await("the script's output", 5_000, () -> Files.exists(out) && lines(out).size() == EXPECTED.size());
         assertThat(lines(out)).containsExactlyElementsOf(EXPECTED);

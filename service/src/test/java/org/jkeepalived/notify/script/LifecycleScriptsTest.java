@@ -95,7 +95,7 @@ class LifecycleScriptsTest {
                 + "\n[ \"$1\" = hang ] && exec sleep 30\nexit 0\n");
         script.toFile().setExecutable(true);
         LifecycleScripts s = new LifecycleScripts(settings(cmd(script.toString(), "startup", "a b"), 2_000_000,
-                cmd(script.toString(), "hang"), 300_000), new ProcessBuilderRunner(), log);
+                cmd(script.toString(), "hang"), 300_000), RealRunner.create(), log);
         assertThat(s.runStartup().succeeded()).isTrue();
         long t0 = System.nanoTime();
         assertThat(s.runShutdown().outcome()).isEqualTo(Outcome.TIMED_OUT);

@@ -58,7 +58,7 @@ class NotifyScriptProcessTest {
                 cmd(script, "Gnotify"), null, false);
         Event.Target vi1 = new Event.Target(TargetType.INSTANCE, "VI_1", vi, false, true);
         Event.Target g1 = new Event.Target(TargetType.GROUP, "G1", g, false, false);
-        sub = new NotifyScriptSubscriber(new ProcessBuilderRunner(), Log.to((l, d, m) -> { }));
+        sub = new NotifyScriptSubscriber(RealRunner.create(), Log.to((l, d, m) -> { }));
         sub.accept(new Event.VrrpStateChanged(vi1, NotifyState.BACKUP, 100, "init"));
         sub.accept(new Event.VrrpStateChanged(vi1, NotifyState.MASTER, 100, "timeout"));
         sub.accept(new Event.MasterRxLowerPriority(vi1, 105, InetAddress.getLoopbackAddress(), 90));
