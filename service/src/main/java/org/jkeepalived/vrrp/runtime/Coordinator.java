@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -118,7 +119,7 @@ final class Coordinator {
         if (affected.isEmpty()) {
             return List.of();
         }
-        events.accept(new Event.TrackerChanged(key.kind().name().toLowerCase(java.util.Locale.ROOT), key.name(),
+        events.accept(new Event.TrackerChanged(key.kind().name().toLowerCase(Locale.ROOT), key.name(),
                 value.up(), value.fileValue()));
         List<Slot> ready = new ArrayList<>();
         for (Slot s : slots.get()) {

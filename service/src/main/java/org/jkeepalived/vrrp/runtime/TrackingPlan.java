@@ -14,6 +14,7 @@ import org.jkeepalived.config.model.vrrp.SyncGroup;
 import org.jkeepalived.config.model.vrrp.VrrpConfig;
 import org.jkeepalived.config.model.vrrp.VrrpInstance;
 import org.jkeepalived.event.Event;
+import org.jkeepalived.track.TrackerUpdate;
 import org.jkeepalived.vrrp.TrackedPriorities;
 import org.jkeepalived.vrrp.TrackedPriorities.Input;
 import org.jkeepalived.vrrp.TrackedPriorities.Key;
@@ -43,17 +44,17 @@ public record TrackingPlan(Map<String, List<Input>> inputs, Map<Key, Value> init
      * With the states trackers already reported (files read and processes counted at start), so that no
      * instance starts on a default and moves a moment later. Scripts' INIT reports change nothing.
      */
-    public TrackingPlan withObserved(List<org.jkeepalived.track.TrackerUpdate> updates) {
+    public TrackingPlan withObserved(List<TrackerUpdate> updates) {
         Map<Key, Value> merged = new HashMap<>(initial);
-        for (org.jkeepalived.track.TrackerUpdate u : updates) {
+        for (TrackerUpdate u : updates) {
             switch (u.kind()) {
                 case FILE -> merged.put(new Key(Kind.FILE, u.name()), Value.file(u.value()));
                 case PROCESS -> merged.put(new Key(Kind.PROCESS, u.name()),
-                        u.status() == org.jkeepalived.track.TrackerUpdate.Status.UP ? Value.UP : Value.DOWN);
+                        u.status() == TrackerUpdate.Status.UP ? Value.UP : Value.DOWN);
                 case SCRIPT -> {
-                    if (u.status() != org.jkeepalived.track.TrackerUpdate.Status.INIT) {
+                    if (u.status() != TrackerUpdate.Status.INIT) {
                         merged.put(new Key(Kind.SCRIPT, u.name()),
-                                u.status() == org.jkeepalived.track.TrackerUpdate.Status.UP ? Value.UP : Value.DOWN);
+                                u.status() == TrackerUpdate.Status.UP ? Value.UP : Value.DOWN);
                     }
                 }
                 case BFD -> { }
@@ -130,13 +131,6 @@ public record TrackingPlan(Map<String, List<Input>> inputs, Map<Key, Value> init
         for (TrackRef r : refs) {
             list.add(new Input(kind, r.name(), r.weight(), r.reverse()));
         }
-    }
-
-    /** The names of the objects of {@code kind} that some instance or group tracks (only those run). */
-    public java.util.Set<String> tracked(Kind kind) {
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
-        inputs.values().forEach(l -> l.stream().filter(i -> i.kind() == kind).forEach(i -> names.add(i.name())));
-        return names;
     }
 
     TrackedPriorities priorities() {
