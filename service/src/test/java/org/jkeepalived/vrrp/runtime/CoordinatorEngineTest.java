@@ -129,6 +129,20 @@ class CoordinatorEngineTest {
         assertThat(state("VI_1")).isEqualTo(VrrpState.MASTER);
     }
 
+    @Test
+    void aReloadKeepsTrackerStatesAndAppliesTheNewWeights() throws Exception {
+        TrackingPlan before = new TrackingPlan(Map.of("VI_1", List.of(new Input(Kind.SCRIPT, "chk", -20, false))),
+                Map.of(), Map.of("VI_1", target("VI_1", false)), List.of());
+        EngineInstance vi1 = instance("VI_1", 1, 100);
+        engine(List.of(vi1), before);
+        engine.tracked(TrackerUpdate.script("chk", TrackerUpdate.Status.DOWN));
+        await("priority 80", 2_000, () -> engine.status().get(0).effectivePriority() == 80);
+        TrackingPlan after = new TrackingPlan(Map.of("VI_1", List.of(new Input(Kind.SCRIPT, "chk", -40, false))),
+                Map.of(), Map.of("VI_1", target("VI_1", false)), List.of());
+        assertThat(engine.reload(List.of(vi1), StaticConfig.NONE, VrrpEngine.Resolver.NONE, after)).isTrue();
+        assertThat(engine.status().get(0).effectivePriority()).as("chk is still down, now weighing -40").isEqualTo(60);
+    }
+
     private static TrackingPlan group(Input extraOnVi1) {
         return new TrackingPlan(Map.of("VI_1", extraOnVi1 == null ? List.of() : List.of(extraOnVi1), "VI_2", List.of()),
                 Map.of(), Map.of("VI_1", target("VI_1", false), "VI_2", target("VI_2", false)),
