@@ -3,12 +3,8 @@ package org.jkeepalived.notify.fifo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jkeepalived.testsupport.Await.await;
 
-import java.io.BufferedReader;
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -275,20 +271,7 @@ class KeepalivedNotifyFormatIT {
     }
 
     private static Thread reader(Path fifoPath, List<String> into) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(new FileInputStream(fifoPath.toFile()),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    into.add(line);
-                }
-            } catch (IOException e) {
-                into.add("IOException " + e);
-            }
-        });
-        t.setDaemon(true);
-        t.start();
-        return t;
+        return FifoReader.start(fifoPath, into);
     }
 
     private static List<String> lines(Path p) {

@@ -3,12 +3,8 @@ package org.jkeepalived.notify.fifo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jkeepalived.testsupport.Await.await;
 
-import java.io.BufferedReader;
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -66,20 +62,7 @@ class NotifyFifoTest {
 
     /** Reads lines from {@code fifo} until EOF (the writer closed) into {@code into}. */
     private void reader(Path fifoPath, List<String> into) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(new FileInputStream(fifoPath.toFile()),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    into.add(line);
-                }
-            } catch (IOException e) {
-                into.add("IOException " + e);
-            }
-        }, "fifo-reader");
-        t.setDaemon(true);
-        t.start();
-        readers.add(t);
+        readers.add(FifoReader.start(fifoPath, into));
     }
 
     static List<Event> everyKindOfEvent() {
