@@ -47,6 +47,10 @@ final class Coordinator {
     private final Map<String, Event.NotifyState> groupStates = new HashMap<>();
     /** The state each group last took its members to (for the log line). */
     private final Map<String, Event.NotifyState> syncingTo = new HashMap<>();
+    /** Each sync group member's group (derived from the plan). */
+    private Map<String, TrackingPlan.Group> groupOf = Map.of();
+    /** Each group member's own fault as last seen: a change moves the other members even without a transition. */
+    private final Map<String, Boolean> ownFaults = new HashMap<>();
     /** Instances a reload removes: their STOP is published as DELETED (notify_deleted) or FAULT. */
     private final Set<String> deleting = new HashSet<>();
 
@@ -57,6 +61,7 @@ final class Coordinator {
 
     void configure(TrackingPlan plan, Consumer<Event> events) {
         this.plan = Objects.requireNonNull(plan, "plan");
+        this.groupOf = groupsByMember(plan);
         this.tracked = plan.priorities();
         this.events = Objects.requireNonNull(events, "events");
     }
@@ -65,9 +70,15 @@ final class Coordinator {
         return plan;
     }
 
+    private static Map<String, TrackingPlan.Group> groupsByMember(TrackingPlan plan) {
+        Map<String, TrackingPlan.Group> map = new HashMap<>();
+        plan.groups().forEach(g -> g.members().forEach(m -> map.put(m, g)));
+        return map;
+    }
+
     /** Gives a new slot its sync group gate. */
     void attach(Slot s) {
-        TrackingPlan.Group g = plan.groupOf(s.name()).orElse(null);
+        TrackingPlan.Group g = groupOf.get(s.name());
         s.router.gateMasterWith(g == null ? null : r -> othersWantMaster(g, s));
     }
 
@@ -142,6 +153,8 @@ final class Coordinator {
     void reload(TrackingPlan next, long now, Applier apply) {
         tracked = tracked.withInputs(next.inputs(), next.initial());
         plan = next;
+        groupOf = groupsByMember(next);
+        ownFaults.keySet().retainAll(groupOf.keySet());
         groupStates.keySet().retainAll(next.groups().stream().map(TrackingPlan.Group::name).toList());
         for (Slot s : slots.get()) {
             attach(s);
@@ -176,10 +189,16 @@ final class Coordinator {
         deleting.add(s.name());
     }
 
-    /** Publishes what {@code actions} did and lets the sync group follow. */
+    /**
+     * Publishes what {@code actions} did and lets the sync group follow: after every input of a router, even
+     * one with no action (a member already in FAULT for its group may get a fault of its own).
+     */
     void afterApply(Slot s, List<Action> actions, long now, Applier apply) {
+        TrackingPlan.Group g = groupOf.get(s.name());
+        if (actions.isEmpty() && g == null) {
+            return;
+        }
         Event.Target target = plan.target(s.name());
-        TrackingPlan.Group g = plan.groupOf(s.name()).orElse(null);
         Action.StateChanged last = null;
         for (Action a : actions) {
             if (a instanceof Action.StateChanged sc) {
@@ -197,15 +216,20 @@ final class Coordinator {
                         lp.priority()));
             }
         }
-        if (g == null || last == null) {
+        if (g == null) {
             return;
         }
-        if (last.to() == VrrpState.MASTER) {
+        boolean own = s.router.ownFault();
+        Boolean ownBefore = ownFaults.put(s.name(), own);
+        if (last == null && ownBefore != null && ownBefore == own) {
+            return;
+        }
+        if (last != null && last.to() == VrrpState.MASTER) {
             syncing(g, Event.NotifyState.MASTER);
             for (Slot o : members(g, s)) {
                 apply.apply(o, o.router.syncMaster(g.name(), now));
             }
-        } else if (last.to() == VrrpState.BACKUP && last.from() == VrrpState.MASTER) {
+        } else if (last != null && last.to() == VrrpState.BACKUP && last.from() == VrrpState.MASTER) {
             syncing(g, Event.NotifyState.BACKUP);
             for (Slot o : members(g, s)) {
                 apply.apply(o, o.router.syncBackup(g.name(), now));

@@ -643,8 +643,6 @@ public final class VrrpEngine {
             }
             runner.run(s, a);
         }
-        if (!actions.isEmpty()) {
-            coordinator.afterApply(s, actions, nanoTime.getAsLong(), this::apply);
-        }
+        coordinator.afterApply(s, actions, nanoTime.getAsLong(), this::apply);
     }
 }

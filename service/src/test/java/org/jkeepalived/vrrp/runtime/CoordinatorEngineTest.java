@@ -69,6 +69,7 @@ class CoordinatorEngineTest {
     private VrrpEngine engine(List<EngineInstance> instances, TrackingPlan plan) throws Exception {
         addresses.putLink(new Link(2, "eth0", UP, new byte[] {2, 0, 0, 0, 0, 1}));
         addresses.putLink(new Link(3, "eth1", UP, new byte[] {2, 0, 0, 0, 0, 2}));
+        addresses.putLink(new Link(4, "eth2", UP, new byte[] {2, 0, 0, 0, 0, 3}));
         engine = new VrrpEngine(instances, StaticConfig.NONE, VrrpEngine.Resolver.NONE,
                 new EnginePorts(spec -> sockets.computeIfAbsent(spec, s -> new FakeVrrpSocket(s.source(), s.ifIndex())),
                         i -> new FakeFrameSender(), addresses, monitor), System::nanoTime,
@@ -176,6 +177,29 @@ class CoordinatorEngineTest {
         // Only the member with the fault of its own resigned with priority 0 (keepalived, observed).
         assertThat(sentPriorities(1)).contains(0);
         assertThat(sentPriorities(2)).doesNotContain(0);
+    }
+
+    @Test
+    void theGroupStaysInFaultWhileAnyMemberHasAFaultOfItsOwn() throws Exception {
+        TrackingPlan plan = new TrackingPlan(Map.of("VI_1", List.of(new Input(Kind.INTERFACE, "eth1", 0, false)),
+                "VI_2", List.of(new Input(Kind.INTERFACE, "eth2", 0, false))), Map.of(),
+                Map.of("VI_1", target("VI_1", false), "VI_2", target("VI_2", false)),
+                List.of(new TrackingPlan.Group("G1", List.of("VI_1", "VI_2"),
+                        new Event.Target(Event.TargetType.GROUP, "G1", NotifyScripts.none(), false, false))));
+        engine(List.of(instance("VI_1", 1, 100), instance("VI_2", 2, 100)), plan);
+        await("both MASTER", 2_000, () -> state("VI_1") == VrrpState.MASTER && state("VI_2") == VrrpState.MASTER);
+        monitor.post(new NetlinkEvent.LinkDown(3, "eth1"));
+        await("both FAULT", 1_000, () -> state("VI_1") == VrrpState.FAULT && state("VI_2") == VrrpState.FAULT);
+        monitor.post(new NetlinkEvent.LinkDown(4, "eth2")); // VI_2, in FAULT for the group, now has its own fault
+        Thread.sleep(200);
+        int before = notifies().size();
+        monitor.post(new NetlinkEvent.LinkUp(3, "eth1")); // VI_1 recovers, VI_2 still has its fault
+        Thread.sleep(500);
+        assertThat(state("VI_1")).isEqualTo(VrrpState.FAULT);
+        assertThat(notifies().subList(before, notifies().size())).as("no flap through BACKUP").isEmpty();
+        monitor.post(new NetlinkEvent.LinkUp(4, "eth2"));
+        await("both MASTER again", 2_000, () -> state("VI_1") == VrrpState.MASTER
+                && state("VI_2") == VrrpState.MASTER);
     }
 
     @Test
