@@ -66,10 +66,6 @@ final class Coordinator {
         this.events = Objects.requireNonNull(events, "events");
     }
 
-    TrackingPlan plan() {
-        return plan;
-    }
-
     private static Map<String, TrackingPlan.Group> groupsByMember(TrackingPlan plan) {
         Map<String, TrackingPlan.Group> map = new HashMap<>();
         plan.groups().forEach(g -> g.members().forEach(m -> map.put(m, g)));
