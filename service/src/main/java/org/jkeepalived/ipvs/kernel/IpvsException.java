@@ -59,6 +59,7 @@ public final class IpvsException extends IOException {
             case 17 -> "EEXIST";
             case 19 -> "ENODEV";
             case 22 -> "EINVAL";
+            case 34 -> "ERANGE";
             case 95 -> "EOPNOTSUPP";
             case 97 -> "EAFNOSUPPORT";
             case 105 -> "ENOBUFS";
@@ -78,6 +79,7 @@ public final class IpvsException extends IOException {
             case 17 -> "Service or destination already exists";
             case 19 -> "No such device";
             case 22 -> "Invalid argument";
+            case 34 -> "Lower threshold above the upper threshold";
             case 95 -> "Operation not supported";
             case 97 -> "Address family not supported";
             case 110 -> "No reply from the kernel";

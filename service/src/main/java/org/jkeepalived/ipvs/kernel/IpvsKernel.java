@@ -13,7 +13,10 @@ public interface IpvsKernel extends AutoCloseable {
     /** Every virtual service with its counters. */
     List<IpvsServiceEntry> services() throws IpvsException;
 
-    /** The real servers of one service with their counters; ESRCH when there is no such service. */
+    /**
+     * The real servers of one service with their counters; empty when there is no such service (the kernel's
+     * GET_DEST dump does not fail then).
+     */
     List<IpvsDestinationEntry> destinations(IpvsServiceKey service) throws IpvsException;
 
     /**

@@ -66,6 +66,27 @@ class IpvsCodecTest {
         assertThat(hexOf(IpvsCodec.zero(FAMILY, 15, null))).isEqualTo(hex("zero.hex"));
     }
 
+    /** The same bytes as {@code fixture} but for the command (offset 16) and, when not -1, the flags (offset 6). */
+    static String variant(String fixture, int cmd, int flags) {
+        byte[] b = IpvsFixtures.bytes(fixture);
+        b[16] = (byte) cmd;
+        if (flags != -1) {
+            b[6] = (byte) flags;
+            b[7] = (byte) (flags >> 8);
+        }
+        return hexOf(b);
+    }
+
+    @Test
+    void requestsThatDifferFromAFixtureOnlyByCommandOrFlags() {
+        assertThat(hexOf(IpvsCodec.setService(FAMILY, 3, IpvsService.of(TCP4, "wlc"))))
+                .isEqualTo(variant("new-service-tcp4.hex", 2, -1));
+        assertThat(hexOf(IpvsCodec.getTimeouts(FAMILY, 2))).isEqualTo(variant("get-info.hex", 13, -1));
+        assertThat(hexOf(IpvsCodec.getDaemons(FAMILY, 9))).isEqualTo(variant("get-services-dump.hex", 11, -1));
+        assertThat(hexOf(IpvsCodec.zero(FAMILY, 10, TCP4))).as("ZERO of one service: acked, not a dump")
+                .isEqualTo(variant("get-dests-dump.hex", 16, 0x5));
+    }
+
     @Test
     void hashedFlagOfADumpIsNotSentBack() {
         IpvsService s = IpvsService.of(TCP4, "wlc").withFlags(IpvsService.HASHED);
