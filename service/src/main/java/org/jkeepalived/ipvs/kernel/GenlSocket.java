@@ -60,6 +60,10 @@ final class GenlSocket implements AutoCloseable {
                     continue;
                 }
                 if (m.type() == IpvsCodec.NLMSG_DONE) {
+                    int errno = IpvsCodec.doneError(m);
+                    if (errno != 0) {
+                        throw IpvsException.kernel(what, errno);
+                    }
                     return replies;
                 }
                 if (m.type() == IpvsCodec.NLMSG_ERROR) {

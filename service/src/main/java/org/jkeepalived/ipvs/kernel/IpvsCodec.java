@@ -334,6 +334,17 @@ public final class IpvsCodec {
         return -ByteBuffer.wrap(m.payload()).order(ByteOrder.nativeOrder()).getInt(0);
     }
 
+    /** The error a dump ends with: NLMSG_DONE carries an int, negative when the dump failed; 0 when it has none. */
+    public static int doneError(Message m) throws IpvsException {
+        if (m.type() != NLMSG_DONE) {
+            throw IpvsException.malformed("expected NLMSG_DONE, got type " + m.type());
+        }
+        if (m.payload().length < 4) {
+            return 0;
+        }
+        return -ByteBuffer.wrap(m.payload()).order(ByteOrder.nativeOrder()).getInt(0);
+    }
+
     /** The attributes after the genl header of a message of {@code family} carrying {@code cmd}. */
     private static NlAttributes genl(Message m, int family, int cmd, String what) throws IpvsException {
         if (m.type() != family) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class IpvsCodecBadInputTest {
     static final List<String> REPLIES = List.of("reply-newfamily.hex", "reply-info.hex", "reply-service-tcp4.hex",
             "reply-service-fwmark-old.hex", "reply-dest.hex", "reply-timeouts.hex", "reply-daemon.hex",
-            "reply-error-esrch.hex", "reply-ack.hex");
+            "reply-error-esrch.hex", "reply-ack.hex", "reply-done.hex");
 
     @BeforeAll
     static void littleEndian() {
@@ -29,6 +29,7 @@ class IpvsCodecBadInputTest {
         for (Message m : IpvsCodec.split(datagram)) {
             switch (m.type()) {
                 case 2 -> IpvsCodec.errorCode(m);
+                case 3 -> IpvsCodec.doneError(m);
                 case IpvsCodec.GENL_ID_CTRL -> IpvsCodec.familyId(m);
                 default -> {
                     int cmd = m.payload().length > 0 ? m.payload()[0] & 0xff : -1;

@@ -150,6 +150,16 @@ class IpvsCodecTest {
     }
 
     @Test
+    void dumpEnd() throws Exception {
+        assertThat(IpvsCodec.doneError(message("reply-done.hex"))).isZero();
+        byte[] failed = IpvsFixtures.bytes("reply-done.hex");
+        failed[16] = (byte) 0xea;
+        failed[17] = failed[18] = failed[19] = (byte) 0xff;
+        assertThat(IpvsCodec.doneError(IpvsCodec.split(failed).get(0))).as("-EINVAL").isEqualTo(22);
+        assertThatThrownBy(() -> IpvsCodec.doneError(message("reply-ack.hex"))).hasMessageContaining("got type 2");
+    }
+
+    @Test
     void roundTripThroughTheReplyShape() throws Exception {
         // A request's service nest is the reply's minus stats: decode what we encode, after renaming the command.
         IpvsService s = new IpvsService(IpvsServiceKey.of(IpvsProtocol.SCTP, ip("fd00::5"), 9000), "mh",
