@@ -60,6 +60,37 @@ class LinuxIpvsKernelTest extends IpvsKernelContract {
         assertThat(ipvsadm(WEB)).isEmpty();
     }
 
+    @Test
+    void syncDaemonStartsShowsAndStops() throws Exception {
+        run("ip", "link", "add", "jkipvs0", "type", "dummy");
+        try {
+            run("ip", "link", "set", "jkipvs0", "multicast", "on", "up");
+            kernel.startSyncDaemon(IpvsSyncDaemon.of(IpvsSyncDaemon.State.BACKUP, "jkipvs0", 9));
+            try {
+                assertThat(kernel.syncDaemons()).singleElement().satisfies(d -> {
+                    assertThat(d.state()).isEqualTo(IpvsSyncDaemon.State.BACKUP);
+                    assertThat(d.interfaceName()).isEqualTo("jkipvs0");
+                    assertThat(d.syncId()).isEqualTo(9);
+                });
+                assertThat(errno(() -> kernel.startSyncDaemon(
+                        IpvsSyncDaemon.of(IpvsSyncDaemon.State.BACKUP, "jkipvs0", 9)))).as("EEXIST").isEqualTo(17);
+            } finally {
+                kernel.stopSyncDaemon(IpvsSyncDaemon.State.BACKUP);
+            }
+            assertThat(kernel.syncDaemons()).isEmpty();
+            assertThat(errno(() -> kernel.stopSyncDaemon(IpvsSyncDaemon.State.BACKUP))).as("ESRCH").isEqualTo(3);
+        } finally {
+            run("ip", "link", "del", "jkipvs0");
+        }
+    }
+
+    private static void run(String... argv) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(String.join(" ", argv) + ": " + text).isZero();
+    }
+
     /** Our dump in ipvsadm -Ln's words, whitespace collapsed. */
     private List<String> expected(IpvsServiceKey k) throws IpvsException {
         List<String> out = new ArrayList<>();
