@@ -1,7 +1,6 @@
 package org.jkeepalived.ipvs.kernel;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,7 +142,7 @@ final class GenlSocket implements AutoCloseable {
         if (d.truncated()) {
             throw IpvsException.malformed(what + ": a reply of more than " + MAX_DATAGRAM + " bytes was truncated");
         }
-        return IpvsCodec.split(Arrays.copyOf(d.data(), d.data().length));
+        return IpvsCodec.split(d.data());
     }
 
     @Override
