@@ -1,0 +1,33 @@
+package org.jkeepalived.check.ping;
+
+import java.net.InetAddress;
+import java.util.concurrent.CompletableFuture;
+import org.jkeepalived.check.Probe;
+import org.jkeepalived.check.ProbeResult;
+import org.jkeepalived.config.model.lvs.CheckerConnection;
+import org.jkeepalived.config.model.lvs.PingCheck;
+
+/**
+ * PING_CHECK: up when an ICMP (ICMPv6) echo to connect_ip is answered within connect_timeout.
+ * {@code bindto}/{@code bind_if} are not applied yet (the shared socket is unbound).
+ */
+public final class PingProbe implements Probe {
+    private final PingLoop loop;
+    private final InetAddress target;
+    private final long timeoutMillis;
+    private final String who;
+
+    public PingProbe(PingCheck check, PingLoop loop) {
+        CheckerConnection c = check.connection();
+        this.loop = loop;
+        this.target = c.connectIp();
+        this.timeoutMillis = Math.max(1, c.connectTimeoutMicros() / 1000);
+        this.who = "PING_CHECK [" + target.getHostAddress() + "]";
+    }
+
+    @Override
+    public CompletableFuture<ProbeResult> attempt() {
+        return loop.echo(target, timeoutMillis)
+                .thenApply(why -> why == null ? ProbeResult.success() : ProbeResult.failure(who + " " + why));
+    }
+}
