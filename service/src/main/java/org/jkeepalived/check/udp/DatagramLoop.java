@@ -76,7 +76,14 @@ public final class DatagramLoop implements AutoCloseable {
             result.completeExceptionally(e);
             return result;
         }
-        incoming.add(new Exchange(ch, result, System.nanoTime() + timeoutMillis * 1_000_000L, accept));
+        synchronized (incoming) { // against failAll: an exchange is either seen by the loop or refused here
+            if (closed) {
+                closeQuietly(ch);
+                result.completeExceptionally(new IOException("checker stopped"));
+                return result;
+            }
+            incoming.add(new Exchange(ch, result, System.nanoTime() + timeoutMillis * 1_000_000L, accept));
+        }
         selector.wakeup();
         return result;
     }
@@ -170,9 +177,12 @@ public final class DatagramLoop implements AutoCloseable {
     }
 
     private void failAll() {
-        Exchange e;
-        while ((e = incoming.poll()) != null) {
-            pending.add(e);
+        synchronized (incoming) {
+            closed = true;
+            Exchange e;
+            while ((e = incoming.poll()) != null) {
+                pending.add(e);
+            }
         }
         for (Exchange p : pending) {
             finish(p, null, new IOException("checker stopped"));
