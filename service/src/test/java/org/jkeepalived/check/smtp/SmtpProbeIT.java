@@ -45,7 +45,8 @@ class SmtpProbeIT {
     @BeforeEach
     void setUp() throws Exception {
         Privileged.require("ip", "python3");
-        ns = Netns.create("prb-smtp");
+        ns = Netns.create("prb-smtp").withInterfaces("prbs0");
+        ns.ip("addr", "add", "10.78.0.1/24", "dev", "prbs0");
         timer = Executors.newSingleThreadScheduledExecutor();
         heloLog = java.nio.file.Files.createTempFile("prb-smtp", ".log");
     }
@@ -81,8 +82,12 @@ class SmtpProbeIT {
     }
 
     private ProbeResult attempt(String helo, long timeoutMillis) {
+        return attempt("127.0.0.1", helo, timeoutMillis);
+    }
+
+    private ProbeResult attempt(String address, String helo, long timeoutMillis) {
         try {
-            CheckerConnection c = new CheckerConnection(InetAddress.getByName("127.0.0.1"), PORT, null, 0, null, 0,
+            CheckerConnection c = new CheckerConnection(InetAddress.getByName(address), PORT, null, 0, null, 0,
                     timeoutMillis * 1000);
             SmtpProbe probe = new SmtpProbe(new SmtpCheck(new CheckerTiming(0, 0, 1, 0, false, false), c, helo),
                     timer);
@@ -126,5 +131,14 @@ class SmtpProbeIT {
         ProbeResult r = attempt("x", 400);
         assertThat(r.reason()).isEqualTo("SMTP_CHECK [127.0.0.1]:tcp:2525 read timeout");
         assertThat((System.nanoTime() - start) / 1_000_000).isBetween(350L, 3000L);
+    }
+
+    @Test
+    void downAfterTheTimeoutWhenNobodyAnswersTheConnect() {
+        // 10.78.0.9 is on the namespace's link but nobody has it: ARP goes unanswered
+        long start = System.nanoTime();
+        assertThat(attempt("10.78.0.9", "x", 400).reason())
+                .isEqualTo("SMTP_CHECK [10.78.0.9]:tcp:2525 connection timeout");
+        assertThat((System.nanoTime() - start) / 1_000_000).isBetween(350L, 2500L);
     }
 }
