@@ -22,7 +22,7 @@ public final class PingProbe implements Probe {
         this.loop = loop;
         this.target = c.connectIp();
         this.timeoutMillis = Math.max(1, c.connectTimeoutMicros() / 1000);
-        this.who = "PING_CHECK [" + target.getHostAddress() + "]";
+        this.who = "PING_CHECK [" + org.jkeepalived.check.udp.Targets.address(target) + "]";
     }
 
     @Override

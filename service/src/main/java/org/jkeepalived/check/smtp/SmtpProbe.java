@@ -50,7 +50,7 @@ public final class SmtpProbe implements Probe {
         }
         this.timeoutMillis = Math.max(1, c.connectTimeoutMicros() / 1000);
         this.timer = timer;
-        this.who = "SMTP_CHECK [" + target.getAddress().getHostAddress() + "]:tcp:" + target.getPort();
+        this.who = "SMTP_CHECK " + org.jkeepalived.check.udp.Targets.describe(target, "tcp");
     }
 
     @Override

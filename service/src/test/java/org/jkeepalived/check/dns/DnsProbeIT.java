@@ -30,7 +30,7 @@ class DnsProbeIT {
         ns = Netns.create("prb-dns");
         loop = new DatagramLoop();
         dnsmasq = new ProcessBuilder(ns.exec(List.of("dnsmasq", "--no-daemon", "--port=" + PORT,
-                "--conf-file=/dev/null", "--no-resolv", "--no-hosts", "--listen-address=127.0.0.1",
+                "--conf-file=/dev/null", "--no-resolv", "--no-hosts", "--listen-address=127.0.0.1,::1",
                 "--bind-interfaces", "--pid-file=", "--address=/x.test/10.9.9.9",
                 "--local=/test/", "--txt-record=t.test,hello", "--cname=c.test,t.test")))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -53,8 +53,12 @@ class DnsProbeIT {
     }
 
     private ProbeResult attempt(String name, String type, long timeoutMillis) {
+        return attempt("127.0.0.1", name, type, timeoutMillis);
+    }
+
+    private ProbeResult attempt(String server, String name, String type, long timeoutMillis) {
         try {
-            CheckerConnection c = new CheckerConnection(InetAddress.getByName("127.0.0.1"), PORT, null, 0, null, 0,
+            CheckerConnection c = new CheckerConnection(InetAddress.getByName(server), PORT, null, 0, null, 0,
                     timeoutMillis * 1000);
             DnsProbe probe = new DnsProbe(new DnsCheck(new CheckerTiming(0, 0, 3, 0, false, false), c, type, name),
                     loop);
@@ -68,6 +72,7 @@ class DnsProbeIT {
     void upWhenTheServerAnswersTheQueriedType() {
         assertThat(attempt("x.test", "A", 2000)).isEqualTo(ProbeResult.success());
         assertThat(attempt("www.x.test.", "a", 2000).up()).isTrue();
+        assertThat(attempt("::1", "x.test", "A", 2000)).as("over IPv6").isEqualTo(ProbeResult.success());
     }
 
     @Test

@@ -63,4 +63,29 @@ class DatagramLoopTest {
                     .hasMessageContaining("checker stopped");
         }
     }
+
+    @Test
+    void aThousandExchangesInFlightShareTheOneThread() throws Exception {
+        int n = 1000;
+        try (DatagramLoop loop = new DatagramLoop();
+             DatagramChannel server = DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            server.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 4 << 20);
+            DatagramLoop.Endpoints to = new DatagramLoop.Endpoints((InetSocketAddress) server.getLocalAddress(), null);
+            java.util.List<CompletableFuture<ByteBuffer>> all = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                all.add(loop.exchange(to, text("q" + i), 10_000, b -> true));
+            }
+            ByteBuffer in = ByteBuffer.allocate(100);
+            for (int i = 0; i < n; i++) {
+                in.clear();
+                SocketAddress client = server.receive(in);
+                in.flip();
+                server.send(in, client); // echo
+            }
+            for (int i = 0; i < n; i++) {
+                assertThat(StandardCharsets.US_ASCII.decode(all.get(i).get(10, TimeUnit.SECONDS)).toString())
+                        .isEqualTo("q" + i);
+            }
+        }
+    }
 }

@@ -58,8 +58,13 @@ class UdpProbeIT {
     }
 
     private ProbeResult attempt(String payload, boolean requireReply, String data, String mask, long timeoutMillis) {
+        return attempt("127.0.0.1", payload, requireReply, data, mask, timeoutMillis);
+    }
+
+    private ProbeResult attempt(String address, String payload, boolean requireReply, String data, String mask,
+            long timeoutMillis) {
         try {
-            CheckerConnection c = new CheckerConnection(InetAddress.getByName("127.0.0.1"), PORT, null, 0, null, 0,
+            CheckerConnection c = new CheckerConnection(InetAddress.getByName(address), PORT, null, 0, null, 0,
                     timeoutMillis * 1000);
             UdpProbe probe = new UdpProbe(new UdpCheck(new CheckerTiming(0, 0, 1, 0, false, false), c, payload,
                     requireReply, data, mask, 0, 255), loop);
@@ -94,6 +99,9 @@ class UdpProbeIT {
         echo.waitFor(5, TimeUnit.SECONDS);
         assertThat(attempt("73", false, null, null, 2000).reason())
                 .isEqualTo("UDP_CHECK ([127.0.0.1]:udp:7007) port unreachable");
+        // the echo never listened on IPv6: ICMPv6 port unreachable
+        assertThat(attempt("::1", "73", false, null, null, 2000).reason())
+                .isEqualTo("UDP_CHECK ([::1]:udp:7007) port unreachable");
     }
 
     @Test
