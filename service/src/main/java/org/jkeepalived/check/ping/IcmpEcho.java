@@ -70,6 +70,10 @@ public final class IcmpEcho {
         if (type != (v6 ? ECHO_REPLY_V6 : ECHO_REPLY_V4) || d[off + 1] != 0) {
             return null;
         }
-        return new Reply(((d[off + 4] & 0xff) << 8) | (d[off + 5] & 0xff), ((d[off + 6] & 0xff) << 8) | (d[off + 7] & 0xff));
+        return new Reply(u16(d, off + 4), u16(d, off + 6));
+    }
+
+    private static int u16(byte[] d, int at) {
+        return ((d[at] & 0xff) << 8) | (d[at + 1] & 0xff);
     }
 }

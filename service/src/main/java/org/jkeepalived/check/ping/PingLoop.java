@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jkeepalived.ffi.Errno;
 import org.jkeepalived.ffi.NativeException;
 import org.jkeepalived.ffi.NativeSocket;
@@ -18,7 +19,7 @@ import org.jkeepalived.os.log.Log;
  * ({@code socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP)}) is tried first; where net.ipv4.ping_group_range
  * excludes us (the default "1 0" in a fresh namespace) a raw socket is used, which needs CAP_NET_RAW.
  * keepalived widens ping_group_range instead; we leave the sysctl alone. The sockets are opened in the
- * caller's network namespace at construction.
+ * caller's network namespace at construction; sockets for {@code bindto}/{@code bind_if} on first use.
  */
 public final class PingLoop implements AutoCloseable {
     private static final Log LOG = Log.get("check");
@@ -28,20 +29,44 @@ public final class PingLoop implements AutoCloseable {
     private static final int SLICE_MILLIS = 100;
     private static final byte[] DATA = "jkeepalived-ping".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    private final Family v4;
-    private final Family v6;
+    private final Map<Source, Family> families = new HashMap<>();
+    // one sequence space for all sockets: raw sockets each see every echo reply, so a reply must not match
+    // another socket's pending echo to the same target
+    private final AtomicInteger sequence =
+            new AtomicInteger((int) (System.nanoTime() & 0xffff));
+    private boolean closed;
 
+    /** Opens the unbound IPv4 and IPv6 sockets now, in the caller's network namespace. */
     public PingLoop() {
-        this.v4 = Family.open(false);
-        this.v6 = Family.open(true);
+        families.put(new Source(false, null, null), Family.open(false, null, null, sequence));
+        families.put(new Source(true, null, null), Family.open(true, null, null, sequence));
+    }
+
+    /** The socket a checker's echoes leave from: family, {@code bindto} and {@code bind_if} (null: unset). */
+    private record Source(boolean ipv6, InetAddress bindto, String bindIf) {
+    }
+
+    /** {@link #echo(InetAddress, InetAddress, String, long)} from the unbound socket. */
+    public CompletableFuture<String> echo(InetAddress target, long timeoutMillis) {
+        return echo(target, null, null, timeoutMillis);
     }
 
     /**
      * Sends one echo request to {@code target}; the future completes with null on a reply, else with why
      * not (no reply within {@code timeoutMillis}, a send error, no socket). Never completes exceptionally.
+     * With {@code bindto} or {@code bindIf}, the echo leaves from a socket bound to them, opened on first
+     * use (in the caller's network namespace) and shared by the checkers that name the same ones.
      */
-    public CompletableFuture<String> echo(InetAddress target, long timeoutMillis) {
-        Family f = target instanceof Inet6Address ? v6 : v4;
+    public CompletableFuture<String> echo(InetAddress target, InetAddress bindto, String bindIf, long timeoutMillis) {
+        boolean ipv6 = target instanceof Inet6Address;
+        Family f;
+        synchronized (families) {
+            if (closed) {
+                return CompletableFuture.completedFuture("checker stopped");
+            }
+            f = families.computeIfAbsent(new Source(ipv6, bindto, bindIf),
+                    s -> Family.open(ipv6, bindto, bindIf, sequence));
+        }
         if (f.socket == null) {
             return CompletableFuture.completedFuture("no ICMP socket: " + f.openError);
         }
@@ -50,8 +75,10 @@ public final class PingLoop implements AutoCloseable {
 
     @Override
     public void close() {
-        v4.close();
-        v6.close();
+        synchronized (families) {
+            closed = true;
+            families.values().forEach(Family::close);
+        }
     }
 
     private static final class Family implements Runnable {
@@ -61,15 +88,16 @@ public final class PingLoop implements AutoCloseable {
         final String openError;
         final Map<Integer, Pending> pending = new HashMap<>();
         final Thread thread;
-        int nextSeq;
+        final AtomicInteger sequence;
         volatile boolean closed;
 
-        private Family(boolean ipv6, NativeSocket socket, boolean raw, String openError) {
+        private Family(boolean ipv6, NativeSocket socket, boolean raw, String openError,
+                AtomicInteger sequence) {
             this.ipv6 = ipv6;
             this.socket = socket;
             this.raw = raw;
             this.openError = openError;
-            this.nextSeq = (int) (System.nanoTime() & 0xffff);
+            this.sequence = sequence;
             this.thread = new Thread(this, ipv6 ? "check-ping6" : "check-ping");
             this.thread.setDaemon(true);
             if (socket != null) {
@@ -77,22 +105,37 @@ public final class PingLoop implements AutoCloseable {
             }
         }
 
-        static Family open(boolean ipv6) {
+        static Family open(boolean ipv6, InetAddress bindto, String bindIf,
+                AtomicInteger sequence) {
             int domain = ipv6 ? NativeSocket.AF_INET6 : NativeSocket.AF_INET;
             int proto = ipv6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP;
+            NativeSocket s = null;
+            boolean raw = false;
             try {
-                return new Family(ipv6, NativeSocket.open(domain, NativeSocket.SOCK_DGRAM, proto, "ping"), false, null);
-            } catch (NativeException e) {
-                if (e.errno() != Errno.EACCES && e.errno() != Errno.EPERM) {
-                    return new Family(ipv6, null, false, e.getMessage());
+                try {
+                    s = NativeSocket.open(domain, NativeSocket.SOCK_DGRAM, proto, "ping");
+                } catch (NativeException e) {
+                    if (e.errno() != Errno.EACCES && e.errno() != Errno.EPERM) {
+                        throw e;
+                    }
+                    s = NativeSocket.open(domain, NativeSocket.SOCK_RAW, proto, "ping raw");
+                    raw = true;
                 }
-            }
-            try {
-                return new Family(ipv6, NativeSocket.open(domain, NativeSocket.SOCK_RAW, proto, "ping raw"), true,
-                        null);
-            } catch (NativeException e) {
-                LOG.warn("PING_CHECK: cannot open an ICMP" + (ipv6 ? "v6" : "") + " socket: " + e.getMessage());
-                return new Family(ipv6, null, false, e.getMessage());
+                if (bindIf != null) {
+                    s.bindToDevice(bindIf);
+                }
+                if (bindto != null) {
+                    s.bind(Sockaddrs.inet(bindto, 0, 0));
+                }
+                return new Family(ipv6, s, raw, null, sequence);
+            } catch (NativeException | RuntimeException e) {
+                if (s != null) {
+                    s.close();
+                }
+                LOG.warn("PING_CHECK: cannot open an ICMP" + (ipv6 ? "v6" : "") + " socket"
+                        + (bindto != null ? " from " + bindto.getHostAddress() : "")
+                        + (bindIf != null ? " on " + bindIf : "") + ": " + e.getMessage());
+                return new Family(ipv6, null, false, e.getMessage(), sequence);
             }
         }
 
@@ -104,7 +147,7 @@ public final class PingLoop implements AutoCloseable {
                     result.complete("checker stopped");
                     return result;
                 }
-                seq = nextSeq = (nextSeq + 1) & 0xffff;
+                seq = sequence.incrementAndGet() & 0xffff;
                 Pending old = pending.put(seq, new Pending(target, result,
                         System.nanoTime() + timeoutMillis * 1_000_000L));
                 if (old != null) { // 65536 echoes in flight: the oldest loses its slot

@@ -43,10 +43,15 @@ class PingProbeIT {
     }
 
     private ProbeResult ping(String address, long timeoutMillis) throws Exception {
-        CheckerConnection c = new CheckerConnection(InetAddress.getByName(address), 0, null, 0, null, 0,
-                timeoutMillis * 1000);
+        return ping(address, null, null, timeoutMillis);
+    }
+
+    private ProbeResult ping(String address, String bindto, String bindIf, long timeoutMillis) throws Exception {
+        CheckerConnection c = new CheckerConnection(InetAddress.getByName(address), 0,
+                bindto == null ? null : InetAddress.getByName(bindto), 0, bindIf, 0, timeoutMillis * 1000);
         PingProbe probe = new PingProbe(new PingCheck(new CheckerTiming(0, 0, 1, 0, false, false), c), loop);
-        return probe.attempt().get(timeoutMillis + 5000, TimeUnit.MILLISECONDS);
+        // in the namespace: a bound socket is opened on first use, by the thread that asks
+        return ns.call(probe::attempt).get(timeoutMillis + 5000, TimeUnit.MILLISECONDS);
     }
 
     @ParameterizedTest(name = "ping socket allowed: {0}")
@@ -78,5 +83,20 @@ class PingProbeIT {
         assertThat(ping("10.77.0.1", 300).up()).isFalse();
         assertThat(ns.run(List.of("sysctl", "-qw", "net.ipv4.icmp_echo_ignore_all=0"), 10).exitCode()).isZero();
         assertThat(ping("10.77.0.1", 2000).up()).isTrue();
+    }
+
+    @ParameterizedTest(name = "ping socket allowed: {0}")
+    @ValueSource(booleans = {false, true})
+    void bindtoAndBindIfChooseTheSource(boolean pingSocket) throws Exception {
+        if (pingSocket) {
+            assertThat(ns.run(List.of("sysctl", "-qw", "net.ipv4.ping_group_range=0 0"), 10).exitCode()).isZero();
+        }
+        loop = ns.call(PingLoop::new);
+        assertThat(ping("127.0.0.1", "10.77.0.1", null, 2000)).isEqualTo(ProbeResult.success());
+        assertThat(ping("127.0.0.1", null, "lo", 2000)).isEqualTo(ProbeResult.success());
+        assertThat(ping("127.0.0.1", "10.77.0.5", null, 2000).reason())
+                .startsWith("PING_CHECK [127.0.0.1] no ICMP socket:");
+        assertThat(ping("127.0.0.1", null, "prbv0", 500).up()).as("loopback is not behind prbv0").isFalse();
+        assertThat(ping("127.0.0.1", null, "nosuchif", 500).reason()).contains("no ICMP socket");
     }
 }
