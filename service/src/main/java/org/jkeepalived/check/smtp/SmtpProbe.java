@@ -42,7 +42,8 @@ public final class SmtpProbe implements Probe {
         CheckerConnection c = check.connection();
         this.target = new InetSocketAddress(c.connectIp(), c.connectPort() != 0 ? c.connectPort() : SMTP_PORT);
         this.source = c.bindto() == null && c.bindPort() == 0 ? null
-                : c.bindto() == null ? new InetSocketAddress(c.bindPort()) : new InetSocketAddress(c.bindto(), c.bindPort());
+                : c.bindto() == null ? new InetSocketAddress(c.bindPort())
+                : new InetSocketAddress(c.bindto(), c.bindPort());
         this.heloName = check.heloName() == null || check.heloName().isEmpty() ? SmtpCheck.DEFAULT_HELO
                 : check.heloName();
         if (heloName.contains("\r") || heloName.contains("\n")) {

@@ -11,6 +11,7 @@ import org.jkeepalived.config.model.lvs.FileCheck;
 import org.jkeepalived.config.model.track.TrackConfig;
 import org.jkeepalived.config.model.track.TrackFile;
 import org.jkeepalived.os.log.Log;
+import org.jkeepalived.os.process.ScriptRunner;
 import org.jkeepalived.testsupport.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** FILE_CHECK fed by the real track_file tracker (inotify) as the file is rewritten. */
 class FileProbeIT {
     /** No scripts are tracked here; the runtime still wants a runner. */
-    private static final org.jkeepalived.os.process.ScriptRunner NO_SCRIPTS = new org.jkeepalived.os.process.ScriptRunner() {
+    private static final ScriptRunner NO_SCRIPTS = new ScriptRunner() {
         @Override
         public ScriptResult run(org.jkeepalived.config.model.ScriptCommand c, List<String> a, java.time.Duration t) {
             throw new AssertionError("no script expected");

@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /** The shared UDP loop on loopback: reply filtering, timeouts, close. */
 class DatagramLoopTest {
+    private static DatagramChannel localServer() throws java.io.IOException {
+        return DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    }
+
     private static ByteBuffer text(String s) {
         return ByteBuffer.wrap(s.getBytes(StandardCharsets.US_ASCII));
     }
@@ -24,10 +28,10 @@ class DatagramLoopTest {
     @Test
     void completesWithTheFirstAcceptedReplyAndDropsOthers() throws Exception {
         try (DatagramLoop loop = new DatagramLoop();
-             DatagramChannel server = DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+             DatagramChannel server = localServer()) {
             InetSocketAddress target = (InetSocketAddress) server.getLocalAddress();
-            CompletableFuture<ByteBuffer> f = loop.exchange(new DatagramLoop.Endpoints(target, null), text("q"), 5000,
-                    b -> b.get(b.position()) == 'y');
+            CompletableFuture<ByteBuffer> f = loop.exchange(new DatagramLoop.Endpoints(target, null), text("q"),
+                    5000, b -> b.get(b.position()) == 'y');
             ByteBuffer in = ByteBuffer.allocate(100);
             SocketAddress client = server.receive(in);
             assertThat(new String(in.array(), 0, in.position(), StandardCharsets.US_ASCII)).isEqualTo("q");
@@ -41,10 +45,10 @@ class DatagramLoopTest {
     @Test
     void timesOutWhenNothingComes() throws Exception {
         try (DatagramLoop loop = new DatagramLoop();
-             DatagramChannel server = DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+             DatagramChannel server = localServer()) {
             long start = System.nanoTime();
-            CompletableFuture<ByteBuffer> f = loop.exchange(
-                    new DatagramLoop.Endpoints((InetSocketAddress) server.getLocalAddress(), null), text("q"), 200, b -> true);
+            DatagramLoop.Endpoints to = new DatagramLoop.Endpoints((InetSocketAddress) server.getLocalAddress(), null);
+            CompletableFuture<ByteBuffer> f = loop.exchange(to, text("q"), 200, b -> true);
             assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(TimeoutException.class);
             assertThat((System.nanoTime() - start) / 1_000_000).isBetween(190L, 2000L);
@@ -54,7 +58,7 @@ class DatagramLoopTest {
     @Test
     void closeFailsExchangesInFlightAndRefusesNewOnes() throws Exception {
         DatagramLoop loop = new DatagramLoop();
-        try (DatagramChannel server = DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+        try (DatagramChannel server = localServer()) {
             DatagramLoop.Endpoints to = new DatagramLoop.Endpoints((InetSocketAddress) server.getLocalAddress(), null);
             CompletableFuture<ByteBuffer> f = loop.exchange(to, text("q"), 60_000, b -> true);
             loop.close();
@@ -68,7 +72,7 @@ class DatagramLoopTest {
     void aThousandExchangesInFlightShareTheOneThread() throws Exception {
         int n = 1000;
         try (DatagramLoop loop = new DatagramLoop();
-             DatagramChannel server = DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+             DatagramChannel server = localServer()) {
             server.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 4 << 20);
             DatagramLoop.Endpoints to = new DatagramLoop.Endpoints((InetSocketAddress) server.getLocalAddress(), null);
             java.util.List<CompletableFuture<ByteBuffer>> all = new java.util.ArrayList<>();
