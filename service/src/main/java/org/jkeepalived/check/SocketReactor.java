@@ -179,8 +179,9 @@ public final class SocketReactor implements AutoCloseable {
             return;
         }
         try {
-            // first try without waiting: a write or a read often succeeds at once
-            if (op.interest != SelectionKey.OP_CONNECT && op.ready()) {
+            // a write first tries without waiting (it usually fits the socket buffer); reads wait for the
+            // selector so that a long body does not recurse through the callers' continuations
+            if (op.interest == SelectionKey.OP_WRITE && op.ready()) {
                 return;
             }
             SelectionKey key = op.channel.keyFor(selector);
