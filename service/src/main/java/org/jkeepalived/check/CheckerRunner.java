@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +41,7 @@ public final class CheckerRunner<K> implements AutoCloseable {
     private final LongSupplier clockMicros;
     /** Written on the scheduler thread only; read from anywhere. */
     private final Map<K, Server> servers = new ConcurrentHashMap<>();
+    private final ScheduledFuture<?> sweep;
 
     /**
      * @param scheduler   a single-threaded scheduler (all state lives on its thread)
@@ -63,15 +63,27 @@ public final class CheckerRunner<K> implements AutoCloseable {
         this.log = Objects.requireNonNull(log, "log");
         this.random01 = Objects.requireNonNull(random01, "random01");
         this.clockMicros = Objects.requireNonNull(clockMicros, "clockMicros");
+        // one sweep a second instead of a guard timer per attempt: 10,000 checks/s stay cheap
+        this.sweep = scheduler.scheduleWithFixedDelay(this::guardAll, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void guardAll() {
+        long now = clockMicros.getAsLong();
+        for (Server server : servers.values()) {
+            for (Running r : server.running) {
+                r.guard(now);
+            }
+        }
     }
 
     /** A runner on its own daemon thread {@code checkers}, the system's monotonic clock and a random warmup. */
     public static <K> CheckerRunner<K> start(ProbeFactory probes, Consumer<CheckerStateChanged<K>> sink, Log log) {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+        var scheduler = new java.util.concurrent.ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "checkers");
             thread.setDaemon(true);
             return thread;
         });
+        scheduler.setRemoveOnCancelPolicy(true); // removed real servers leave no dead timers behind
         var random = new java.util.SplittableRandom();
         return new CheckerRunner<>(scheduler, true, probes, sink, log, random::nextDouble,
                 () -> System.nanoTime() / 1000);
@@ -92,7 +104,7 @@ public final class CheckerRunner<K> implements AutoCloseable {
                 // alpha starts a checker down; FILE_CHECK/BFD_CHECK start up until their tracker reports
                 initiallyUp[i] = !(checkers.get(i) instanceof Checker.TimedChecker timed) || !timed.timing().alpha();
             }
-            Server server = new Server(key, new RealServerHealth(initiallyUp), new ArrayList<>());
+            Server server = new Server(key, checkers, new RealServerHealth(initiallyUp), new ArrayList<>());
             long now = clockMicros.getAsLong();
             for (int i = 0; i < checkers.size(); i++) {
                 if (checkers.get(i) instanceof Checker.TimedChecker timed) {
@@ -121,7 +133,11 @@ public final class CheckerRunner<K> implements AutoCloseable {
         scheduler.execute(() -> {
             Server server = servers.get(key);
             if (server != null) {
-                publish(server, checkerIndex, "external", up, up ? "" : reason, null);
+                if (checkerIndex < 0 || checkerIndex >= server.checkers.size()) {
+                    log.warn("no checker " + checkerIndex + " on " + key + " - ignoring its state");
+                    return;
+                }
+                publish(server, checkerIndex, server.checkers.get(checkerIndex).kind(), up, up ? "" : reason, null);
             }
         });
     }
@@ -134,6 +150,7 @@ public final class CheckerRunner<K> implements AutoCloseable {
 
     @Override
     public void close() {
+        sweep.cancel(false);
         try {
             scheduler.submit(() -> {
                 servers.values().forEach(s -> s.running.forEach(Running::stop));
@@ -194,12 +211,14 @@ public final class CheckerRunner<K> implements AutoCloseable {
 
     private final class Server {
         final K key;
+        final List<Checker> checkers;
         final RealServerHealth health;
         final List<Running> running;
         volatile boolean up;
 
-        Server(K key, RealServerHealth health, List<Running> running) {
+        Server(K key, List<Checker> checkers, RealServerHealth health, List<Running> running) {
             this.key = key;
+            this.checkers = checkers;
             this.health = health;
             this.running = running;
             this.up = health.up();
@@ -216,6 +235,7 @@ public final class CheckerRunner<K> implements AutoCloseable {
         final long guardMicros;
         ScheduledFuture<?> timer;
         CompletableFuture<ProbeResult> inFlight;
+        long attemptStartedMicros;
         Integer lastWeight;
         boolean stopped;
 
@@ -244,11 +264,7 @@ public final class CheckerRunner<K> implements AutoCloseable {
                 future = CompletableFuture.completedFuture(ProbeResult.failure(kind + " probe error: " + e));
             }
             inFlight = future;
-            if (guardMicros > 0) {
-                CompletableFuture<ProbeResult> f = future;
-                timer = scheduler.schedule(() -> f.complete(ProbeResult.failure(kind + " probe did not answer")),
-                        guardMicros, TimeUnit.MICROSECONDS);
-            }
+            attemptStartedMicros = clockMicros.getAsLong();
             CompletableFuture<ProbeResult> attempt = future;
             attempt.whenComplete((result, failure) -> onScheduler(() -> done(attempt, result, failure)));
         }
@@ -258,9 +274,6 @@ public final class CheckerRunner<K> implements AutoCloseable {
                 return;
             }
             inFlight = null;
-            if (timer != null) {
-                timer.cancel(false);
-            }
             ProbeResult r = result != null ? result : ProbeResult.failure(kind + " probe error: " + failure);
             CheckerPolicy.Step step = policy.onResult(r, clockMicros.getAsLong());
             step.logLines().forEach(line -> {
@@ -279,6 +292,14 @@ public final class CheckerRunner<K> implements AutoCloseable {
                 publish(server, index, kind, policy.up(), policy.up() ? "" : r.reason(), weight);
             }
             scheduleAt(step.nextAttemptMicros());
+        }
+
+        /** Fails an attempt its probe left hanging past the guard (a probe defect; probes time out themselves). */
+        void guard(long nowMicros) {
+            CompletableFuture<ProbeResult> f = inFlight;
+            if (f != null && guardMicros > 0 && nowMicros - attemptStartedMicros > guardMicros) {
+                f.complete(ProbeResult.failure(kind + " probe did not answer"));
+            }
         }
 
         void stop() {

@@ -58,7 +58,6 @@ public final class SocketReactor implements AutoCloseable {
             try {
                 channel = SocketChannel.open();
                 channel.configureBlocking(false);
-                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 if (source != null) {
                     channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
                     channel.bind(source);

@@ -132,4 +132,24 @@ class CheckerRunnerTest {
         Await.await("down again", 5_000, () -> !runner.realServerUp("rs").orElse(true));
         runner.close();
     }
+
+    @Test
+    void untimedCheckersCountThroughReport() throws Exception {
+        SwitchProbe a = new SwitchProbe();
+        CheckerRunner<String> runner = runner(List.of(a));
+        runner.add("rs", server(List.of(tcp(80, false), new org.jkeepalived.config.model.lvs.FileCheck("tf", 0,
+                false, false))));
+        Await.await("known", 5_000, () -> runner.realServerUp("rs").isPresent());
+        assertThat(runner.realServerUp("rs")).contains(true);
+        runner.report("rs", 1, false, "track file tf says down");
+        Await.await("file check down", 5_000, () -> events.size() == 1);
+        assertThat(events.get(0)).isEqualTo(new CheckerStateChanged<>("rs", 1, "FILE_CHECK", false,
+                "track file tf says down", false, true, null));
+        runner.report("rs", 7, true, "");
+        runner.report("rs", 1, true, "");
+        Await.await("file check up", 5_000, () -> events.size() == 2);
+        assertThat(events.get(1).realServerUp()).isTrue();
+        assertThat(logLines).contains("no checker 7 on rs - ignoring its state");
+        runner.close();
+    }
 }

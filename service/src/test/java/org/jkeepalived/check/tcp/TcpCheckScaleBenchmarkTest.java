@@ -69,6 +69,8 @@ class TcpCheckScaleBenchmarkTest {
                 }
                 Thread.sleep(5_000); // bootstrap, warmup spread and JIT
                 var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+                var threads = ManagementFactory.getThreadMXBean();
+                java.util.Map<String, long[]> before = threadTimes(threads);
                 long cpu0 = os.getProcessCpuTime();
                 long attempts0 = attempts.get();
                 long wall0 = System.nanoTime();
@@ -76,6 +78,13 @@ class TcpCheckScaleBenchmarkTest {
                 long cpu = os.getProcessCpuTime() - cpu0;
                 long wall = System.nanoTime() - wall0;
                 long done = attempts.get() - attempts0;
+                java.util.Map<String, long[]> after = threadTimes(threads);
+                for (String name : List.of("bench-reactor", "checkers")) {
+                    long[] b = before.getOrDefault(name, new long[2]);
+                    long[] a = after.getOrDefault(name, new long[2]);
+                    System.out.printf("BENCH thread %s cpu=%.1f%% (user %.1f%%)%n", name, 100.0 * (a[0] - b[0]) / wall,
+                            100.0 * (a[1] - b[1]) / wall);
+                }
                 System.gc();
                 long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
                 System.out.printf("BENCH servers=%d checks/s=%.0f cpu=%.1f%% of one core heap-after-gc=%d MiB"
@@ -87,6 +96,17 @@ class TcpCheckScaleBenchmarkTest {
             listener.destroy();
             listener.waitFor();
         }
+    }
+
+    private static java.util.Map<String, long[]> threadTimes(java.lang.management.ThreadMXBean threads) {
+        java.util.Map<String, long[]> times = new java.util.HashMap<>();
+        for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                times.put(info.getThreadName(), new long[] {threads.getThreadCpuTime(info.getThreadId()),
+                        threads.getThreadUserTime(info.getThreadId())});
+            }
+        }
+        return times;
     }
 
     private static Probe counting(Probe probe, AtomicLong attempts, AtomicLong failures) {
