@@ -1,8 +1,7 @@
 package org.jkeepalived.check;
 
-import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import org.jkeepalived.config.model.AddressText;
 
 /**
  * keepalived's log words for one checker (observed in keepalived 2.2.7's messages): the success line and
@@ -31,16 +30,8 @@ public record CheckerWords(String success, String failedPrefix) {
         };
     }
 
-    /** keepalived's {@code [10.0.0.2]:tcp:80} (IPv6 also in brackets, without scope). */
+    /** keepalived's {@code [10.0.0.2]:tcp:80} (IPv6 as inet_ntop prints it, also in brackets). */
     public static String service(InetSocketAddress target, String protocol) {
-        InetAddress address = target.getAddress();
-        String host = address instanceof Inet6Address v6
-                ? stripScope(v6.getHostAddress()) : address.getHostAddress();
-        return "[" + host + "]:" + protocol + ":" + target.getPort();
-    }
-
-    private static String stripScope(String host) {
-        int percent = host.indexOf('%');
-        return percent < 0 ? host : host.substring(0, percent);
+        return "[" + AddressText.of(target.getAddress()) + "]:" + protocol + ":" + target.getPort();
     }
 }

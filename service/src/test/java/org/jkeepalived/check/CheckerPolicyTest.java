@@ -131,4 +131,12 @@ class CheckerPolicyTest {
         assertThat(health.set(2, true)).isTrue();
         assertThat(health.up()).isTrue();
     }
+
+    @Test
+    void serviceNotationIsKeepalives() throws Exception {
+        assertThat(CheckerWords.service(new java.net.InetSocketAddress(java.net.InetAddress.getByName("10.0.0.2"), 80),
+                "tcp")).isEqualTo("[10.0.0.2]:tcp:80");
+        assertThat(CheckerWords.service(new java.net.InetSocketAddress(java.net.InetAddress.getByName("2001:db8::1"),
+                443), "tcp")).isEqualTo("[2001:db8::1]:tcp:443");
+    }
 }

@@ -25,6 +25,7 @@ import org.jkeepalived.check.CheckerWords;
 import org.jkeepalived.check.Probe;
 import org.jkeepalived.check.ProbeResult;
 import org.jkeepalived.check.SocketReactor;
+import org.jkeepalived.config.model.AddressText;
 import org.jkeepalived.config.model.lvs.HttpGetCheck;
 import org.jkeepalived.config.model.lvs.HttpRequest;
 import org.jkeepalived.config.model.lvs.RealServer;
@@ -131,10 +132,9 @@ public final class HttpProbe implements Probe {
     }
 
     private String addressHost() {
-        String ip = target.getAddress().getHostAddress();
+        String ip = AddressText.of(target.getAddress());
         if (target.getAddress() instanceof Inet6Address) {
-            int percent = ip.indexOf('%');
-            ip = "[" + (percent < 0 ? ip : ip.substring(0, percent)) + "]";
+            ip = "[" + ip + "]"; // keepalived: Host: [addr]
         }
         int defaultPort = tls != null ? 443 : 80;
         return target.getPort() == defaultPort ? ip : ip + ":" + target.getPort();
