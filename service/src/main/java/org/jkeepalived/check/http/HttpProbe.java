@@ -5,8 +5,6 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -18,8 +16,6 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.jkeepalived.check.CheckTargets;
 import org.jkeepalived.check.CheckerWords;
 import org.jkeepalived.check.Probe;
@@ -81,27 +77,7 @@ public final class HttpProbe implements Probe {
 
     /** A TLS client context that accepts any certificate: keepalived's auto-generated SSL context. */
     public static SSLContext trustAllContext() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                    // keepalived checks availability, not identity
-                }
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("no TLS in this JDK: " + e.getMessage(), e);
-        }
+        return TlsContexts.of(null);
     }
 
     @Override
