@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -215,8 +214,8 @@ public final class SocketReactor implements AutoCloseable {
                                     key.interestOps(0);
                                 }
                             }
-                        } catch (IOException | CancelledKeyException e) {
-                            op.fail(e);
+                        } catch (IOException | RuntimeException e) {
+                            op.fail(e); // one socket's trouble never stops the reactor
                         }
                     }
                 }
