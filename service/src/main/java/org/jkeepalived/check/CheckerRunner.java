@@ -42,6 +42,7 @@ public final class CheckerRunner<K> implements AutoCloseable {
     /** Written on the scheduler thread only; read from anywhere. */
     private final Map<K, Server> servers = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> sweep;
+    private final long guardMarginMicros;
 
     /**
      * @param scheduler   a single-threaded scheduler (all state lives on its thread)
@@ -50,12 +51,19 @@ public final class CheckerRunner<K> implements AutoCloseable {
      */
     public CheckerRunner(ScheduledExecutorService scheduler, ProbeFactory probes, Consumer<CheckerStateChanged<K>> sink,
                          Log log, DoubleSupplier random01, LongSupplier clockMicros) {
-        this(scheduler, false, probes, sink, log, random01, clockMicros);
+        this(scheduler, false, probes, sink, log, random01, clockMicros, GUARD_MICROS);
+    }
+
+    /** As above, with the hung-probe guard's margin over the connect timeout (tests). */
+    CheckerRunner(ScheduledExecutorService scheduler, ProbeFactory probes, Consumer<CheckerStateChanged<K>> sink,
+                  Log log, DoubleSupplier random01, LongSupplier clockMicros, long guardMarginMicros) {
+        this(scheduler, false, probes, sink, log, random01, clockMicros, guardMarginMicros);
     }
 
     private CheckerRunner(ScheduledExecutorService scheduler, boolean ownScheduler, ProbeFactory probes,
                           Consumer<CheckerStateChanged<K>> sink, Log log, DoubleSupplier random01,
-                          LongSupplier clockMicros) {
+                          LongSupplier clockMicros, long guardMarginMicros) {
+        this.guardMarginMicros = guardMarginMicros;
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.ownScheduler = ownScheduler;
         this.probes = Objects.requireNonNull(probes, "probes");
@@ -64,7 +72,8 @@ public final class CheckerRunner<K> implements AutoCloseable {
         this.random01 = Objects.requireNonNull(random01, "random01");
         this.clockMicros = Objects.requireNonNull(clockMicros, "clockMicros");
         // one sweep a second instead of a guard timer per attempt: 10,000 checks/s stay cheap
-        this.sweep = scheduler.scheduleWithFixedDelay(this::guardAll, 1, 1, TimeUnit.SECONDS);
+        long sweepMicros = Math.max(1_000, Math.min(1_000_000, guardMarginMicros));
+        this.sweep = scheduler.scheduleWithFixedDelay(this::guardAll, sweepMicros, sweepMicros, TimeUnit.MICROSECONDS);
     }
 
     private void guardAll() {
@@ -86,7 +95,7 @@ public final class CheckerRunner<K> implements AutoCloseable {
         scheduler.setRemoveOnCancelPolicy(true); // removed real servers leave no dead timers behind
         var random = new java.util.SplittableRandom();
         return new CheckerRunner<>(scheduler, true, probes, sink, log, random::nextDouble,
-                () -> System.nanoTime() / 1000);
+                () -> System.nanoTime() / 1000, GUARD_MICROS);
     }
 
     /** Starts the checkers of a real server (first attempts after the bootstrap delay and warmup). */
@@ -181,7 +190,7 @@ public final class CheckerRunner<K> implements AutoCloseable {
             return null;
         }
         long guard = checker instanceof Checker.NetworkChecker n
-                ? n.connection().connectTimeoutMicros() + GUARD_MICROS : 0;
+                ? n.connection().connectTimeoutMicros() + guardMarginMicros : 0;
         Running r = new Running(server, index, checker.kind(), probe,
                 new CheckerPolicy(checker.timing(), CheckerWords.of(checker.kind(), service)), guard);
         double random = random01.getAsDouble();

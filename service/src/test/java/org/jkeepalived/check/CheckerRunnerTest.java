@@ -152,4 +152,23 @@ class CheckerRunnerTest {
         assertThat(logLines).contains("no checker 7 on rs - ignoring its state");
         runner.close();
     }
+
+    @Test
+    void aProbeThatNeverAnswersIsFailedByTheGuard() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        Probe hung = () -> {
+            attempts.incrementAndGet();
+            return new CompletableFuture<>(); // a defective probe: never completes
+        };
+        var runner = new CheckerRunner<String>(scheduler, (rs, c) -> hung, events::add, log, () -> 0.0,
+                () -> System.nanoTime() / 1000, 50_000);
+        var timing = new CheckerTiming(20_000, 0, 0, 5_000, false, false);
+        runner.add("rs", server(List.of(new TcpCheck(timing, new CheckerConnection(InetAddress.getByName("10.0.0.2"),
+                80, null, 0, null, 0, 100_000)))));
+        Await.await("guard fails it", 5_000, () -> !events.isEmpty());
+        assertThat(events.get(0).reason()).isEqualTo("TCP_CHECK probe did not answer");
+        assertThat(events.get(0).realServerUp()).isFalse();
+        Await.await("attempts go on", 5_000, () -> attempts.get() >= 2);
+        runner.close();
+    }
 }
