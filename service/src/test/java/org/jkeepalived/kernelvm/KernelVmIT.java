@@ -1,0 +1,65 @@
+package org.jkeepalived.kernelvm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Boots the kernel VM once and checks both uses: host binaries against the guest's IPVS (ipvsadm) and a tagged
+ * kernel test run by the JUnit console launcher. Prints the boot and JVM+JUnit times for the record.
+ */
+class KernelVmIT {
+    private static KernelVm.Result result;
+
+    @BeforeAll
+    static void bootOnce() {
+        KernelVm.require();
+        org.jkeepalived.testsupport.Privileged.require("ipvsadm");
+        Path target = Path.of(System.getProperty("basedir", ""), "target").toAbsolutePath();
+        String script = String.join("\n",
+                "up() { cut -d' ' -f1 /proc/uptime; }",
+                "echo \"kernel-vm: ipvsadm at $(up) s\"",
+                "ipvsadm -A -t 10.1.1.1:80 -s rr && ipvsadm -a -t 10.1.1.1:80 -r 10.1.1.2:80 -g && ipvsadm -Ln"
+                        + " || exit 3",
+                "echo '--- junit'",
+                "start=$(up)",
+                "( " + KernelVm.junitCommand(target.resolve("kernel-vm-reports"),
+                        "--select-class=" + IpvsProcKernelTest.class.getName()) + " ); rc=$?",
+                "echo \"kernel-vm: JVM+JUnit took $(awk -v a=$start -v b=$(up) 'BEGIN{print b-a}') s\"",
+                "exit $rc");
+        result = KernelVm.run(script, 240, List.of(target));
+    }
+
+    @Test
+    void ipvsadmCreatesAServiceWithADirectRoutedRealServerInTheGuestKernel() {
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        String ipvsadm = result.output().substring(0, result.output().indexOf("--- junit"));
+        assertThat(ipvsadm).contains("IP Virtual Server version 1.2.1")
+                .containsPattern("TCP  10\\.1\\.1\\.1:80 rr\\s")
+                .containsPattern("-> 10\\.1\\.1\\.2:80\\s+Route\\s+1\\s+0\\s+0");
+    }
+
+    @Test
+    void aTaggedKernelTestRunsInTheGuestAndPasses() {
+        String junit = result.output().substring(result.output().indexOf("--- junit"));
+        assertThat(junit).contains("kernel-vm: in guest, IP Virtual Server version");
+        assertThat(count(junit, "tests successful")).isEqualTo(1);
+        assertThat(count(junit, "tests skipped")).isZero();
+        assertThat(count(junit, "tests aborted")).isZero();
+        assertThat(count(junit, "tests failed")).isZero();
+        System.out.println("kernel-vm: whole VM run " + result.wallMillis() + " ms");
+    }
+
+    private static int count(String output, String label) {
+        Matcher m = Pattern.compile("\\[\\s+(\\d+) " + label + "\\s+]").matcher(output);
+        if (!m.find()) {
+            throw new AssertionError("no '" + label + "' in the launcher summary:\n" + output);
+        }
+        return Integer.parseInt(m.group(1));
+    }
+}
