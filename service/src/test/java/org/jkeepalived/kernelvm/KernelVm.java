@@ -141,10 +141,14 @@ public final class KernelVm {
      * (0 all passed, 1 a failure, 2 no test found).
      */
     public static String junitCommand(Path reportsDir, String selectors) {
+        return junitCommand(consoleLauncher(), testClassPath(), reportsDir, selectors);
+    }
+
+    static String junitCommand(Path launcherJar, String classPath, Path reportsDir, String selectors) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String launch = quote(java) + " -XX:TieredStopAtLevel=1 -jar " + quote(consoleLauncher().toString())
-                + " execute --disable-banner --disable-ansi-colors --details=tree --fail-if-no-tests --include-tag=" + TAG
-                + " --reports-dir=" + quote(reportsDir.toString()) + " --class-path=" + quote(testClassPath())
+        String launch = quote(java) + " -XX:TieredStopAtLevel=1 -jar " + quote(launcherJar.toString())
+                + " execute --disable-banner --disable-ansi-colors --details=tree --fail-if-no-tests --include-tag="
+                + TAG + " --reports-dir=" + quote(reportsDir.toString()) + " --class-path=" + quote(classPath)
                 + " " + selectors;
         return "for try in 1 2; do " + launch + "; rc=$?; [ $rc = 134 ] || break; "
                 + "echo \"kernel-vm: JVM aborted (134), retrying\"; done; exit $rc";

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jkeepalived.testsupport.Privileged;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class KernelVmIT {
     @BeforeAll
     static void bootOnce() {
         KernelVm.require();
-        org.jkeepalived.testsupport.Privileged.require("ipvsadm");
+        Privileged.require("ipvsadm");
         Path target = Path.of(System.getProperty("basedir", ""), "target").toAbsolutePath();
         String script = String.join("\n",
                 "up() { cut -d' ' -f1 /proc/uptime; }",
