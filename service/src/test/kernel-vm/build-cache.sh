@@ -66,7 +66,7 @@ if [ ! -s "$kdir/vmlinux" ] || [ ! -d "$kdir/lib/modules" ]; then
   mv "$tmp/vmlinux" "$kdir/vmlinux"
   mv "$tmp/x/lib" "$kdir/lib"   # all modules (~400 MB unpacked) are pruned below to the ones we load
   rm -rf "$tmp"; trap - EXIT
-  say "kernel $kpkg unpacked in $((SECONDS - t0)) s"
+  say "kernel $kpkg downloaded and unpacked in $((SECONDS - t0)) s"
   echo full > "$kdir/.modules-full"
   echo "${roots[*]}" > "$kdir/roots"
 fi
@@ -76,10 +76,10 @@ moddir=$(ls -d "$kdir"/lib/modules/*/kernel)
 declare -A path_of deps_of state
 index() {
   local f name
-  while IFS= read -r -d '' f; do
-    name=$(basename "$f"); name=${name%%.ko*}; name=${name//-/_}
+  while IFS=$'\t' read -r name f; do
+    name=${name%%.ko*}; name=${name//-/_}
     path_of[$name]=$f
-  done < <(find "$moddir" -name '*.ko*' -print0)
+  done < <(find "$moddir" -name '*.ko*' -printf '%f\t%p\n')
 }
 index
 modinfo_field() { # $1 path, $2 field
