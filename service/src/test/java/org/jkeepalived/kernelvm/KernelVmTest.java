@@ -24,9 +24,10 @@ class KernelVmTest {
 
     @Test
     void theJunitCommandRunsOnlyKernelTaggedTestsC1OnlyAndRetriesAJvmAbortOnce() {
-        String cmd = KernelVm.junitCommand(Path.of("/j/console.jar"), "/w/classes", Path.of("/w/target/r"),
+        String cmd = KernelVm.junitCommand(Path.of("/j/console.jar"), "", "/w/classes", Path.of("/w/target/r"),
                 "--select-class=x.FooTest");
         assertThat(cmd).contains("-XX:TieredStopAtLevel=1", "--include-tag=kernel", "--reports-dir='/w/target/r'",
-                "--fail-if-no-tests", "-jar '/j/console.jar'", "--class-path='/w/classes'", "--select-class=x.FooTest", "[ $rc = 134 ] || break", "exit $rc");
+                "--fail-if-no-tests", "-jar '/j/console.jar'", "--class-path='/w/classes'",
+                "--select-class=x.FooTest", "[ $rc = 134 ] || break", "exit $rc");
     }
 }
