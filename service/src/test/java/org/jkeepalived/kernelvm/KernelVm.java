@@ -123,14 +123,23 @@ public final class KernelVm {
     }
 
     /**
-     * Boots the VM once and runs the given test classes (all their {@value #TAG}-tagged tests) with the JUnit console
-     * launcher. XML reports go to {@code target/kernel-vm-reports} ({@code target} is shared writable).
+     * Boots the VM once and runs the given test classes (their {@value #TAG}-tagged tests) with the JUnit console
+     * launcher, after {@code setupScript} (bash, may be empty; a non-zero exit there does not stop the tests). XML
+     * reports go to {@code target/kernel-vm-reports} ({@code target} is shared writable). The exit code is the
+     * launcher's: 0 all passed, 1 a failure, 2 no test found; count aborted (assumption) tests in the output.
      */
-    public static Result runTests(long timeoutSeconds, Class<?>... testClasses) {
+    public static Result runTests(long timeoutSeconds, String setupScript, Class<?>... testClasses) {
         Path target = Path.of(System.getProperty("basedir", ""), "target").toAbsolutePath();
         String selectors = Arrays.stream(testClasses).map(c -> "--select-class=" + c.getName())
                 .collect(Collectors.joining(" "));
-        return run(junitCommand(target.resolve("kernel-vm-reports"), selectors), timeoutSeconds, List.of(target));
+        String script = String.join("\n",
+                setupScript,
+                "kvm_up() { cut -d' ' -f1 /proc/uptime; }",
+                "kvm_start=$(kvm_up)",
+                "( " + junitCommand(target.resolve("kernel-vm-reports"), selectors) + " ); kvm_rc=$?",
+                "echo \"kernel-vm: JVM+JUnit took $(awk -v a=$kvm_start -v b=$(kvm_up) 'BEGIN { print b - a }') s\"",
+                "exit $kvm_rc");
+        return run(script, timeoutSeconds, List.of(target));
     }
 
     /**
