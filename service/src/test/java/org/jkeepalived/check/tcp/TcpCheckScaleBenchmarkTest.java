@@ -22,13 +22,17 @@ import org.jkeepalived.config.model.lvs.CheckerTiming;
 import org.jkeepalived.config.model.lvs.RealServer;
 import org.jkeepalived.config.model.lvs.TcpCheck;
 import org.jkeepalived.os.log.Log;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 6's checker scale figure: N real servers with TCP_CHECK every second against a local listener
  * (a python3 accept-and-close loop in its own process, so that its CPU is not counted). Runs only with
- * {@code -Dcheck.bench.servers=N}; prints the JVM's CPU share of one core and the heap in use.
+ * {@code -Dcheck.bench.servers=N}; prints the JVM's CPU share of one core and the heap in use. Tagged
+ * {@code bench}, which the normal test run leaves out:
+ * {@code mvn -o -pl service test -Dsurefire.excludedGroups=kernel -Dtest=TcpCheckScaleBenchmarkTest -Dcheck.bench.servers=10000}.
  */
+@Tag("bench")
 class TcpCheckScaleBenchmarkTest {
 
     @Test
