@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param up     the real server answered as configured
  * @param reason why it failed, in keepalived's log words where it has them (e.g. "connection refused",
- *               "HTTP status code error to [10.0.0.2]:tcp:80 url(1), status_code [503]"); empty when up
+ *               "HTTP status code error to [10.0.0.2]:tcp:80 url(/index.html), status_code [503]"); empty when up
  * @param weight a new weight from {@code misc_dynamic} (exit status 2..255 means weight status-2), else null
  */
 public record ProbeResult(boolean up, String reason, Integer weight) {

@@ -2,6 +2,7 @@ package org.jkeepalived.event;
 
 import java.net.InetAddress;
 import java.util.Objects;
+import org.jkeepalived.config.model.ScriptCommand;
 import org.jkeepalived.config.model.vrrp.NotifyScripts;
 
 /**
@@ -79,6 +80,35 @@ public sealed interface Event {
         public VrrpStatesRestated {
             states = java.util.List.copyOf(states);
         }
+    }
+
+    /**
+     * A real server's checkers agree it is up, or one of them says it is down (notify_up / notify_down,
+     * FIFO {@code RS [1.2.3.4]:tcp:80 [192.168.201.15]:tcp:80 UP}).
+     *
+     * @param virtualServer keepalived's name of the virtual server, e.g. {@code [192.168.201.15]:tcp:80}
+     * @param realServer    keepalived's name of the real server, e.g. {@code [1.2.3.4]:tcp:80}
+     * @param up            its new state
+     * @param script        its notify_up or notify_down script for this state, or null
+     * @param smtpAlert     mail for it (resolved against global_defs)
+     * @param reason        why, in the checker's words (empty when up)
+     */
+    record RealServerChanged(String virtualServer, String realServer, boolean up, ScriptCommand script,
+                             boolean smtpAlert, String reason) implements Event {
+    }
+
+    /**
+     * A virtual server gained or lost its quorum (quorum_up / quorum_down, FIFO
+     * {@code VS [192.168.201.15]:tcp:80 UP}).
+     *
+     * @param virtualServer keepalived's name of the virtual server
+     * @param up            quorum gained
+     * @param script        its quorum_up or quorum_down script, or null
+     * @param smtpAlert     mail for it
+     * @param message       keepalived's log words, e.g. {@code Gained quorum 1+0=1 <= 2 for VS [...]:tcp:80}
+     */
+    record QuorumChanged(String virtualServer, boolean up, ScriptCommand script, boolean smtpAlert, String message)
+            implements Event {
     }
 
     /**

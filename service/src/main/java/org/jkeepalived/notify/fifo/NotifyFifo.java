@@ -76,6 +76,17 @@ public final class NotifyFifo implements Consumer<Event>, AutoCloseable {
         return null;
     }
 
+    /** The LVS line keepalived writes for {@code event} (f.2), or null when it is not an LVS event. */
+    public static String lvsLineFor(Event event) {
+        if (event instanceof Event.RealServerChanged e) {
+            return "RS " + e.realServer() + " " + e.virtualServer() + " " + (e.up() ? "UP" : "DOWN");
+        }
+        if (event instanceof Event.QuorumChanged e) {
+            return "VS " + e.virtualServer() + " " + (e.up() ? "UP" : "DOWN");
+        }
+        return null;
+    }
+
     private static String line(Event.Target t, String what, int priority) {
         return t.type().name() + " \"" + t.name() + "\" " + what + " " + priority;
     }
@@ -85,6 +96,11 @@ public final class NotifyFifo implements Consumer<Event>, AutoCloseable {
         if (event instanceof Event.VrrpStatesRestated restated) {
             // fifo_write_vrrp_states_on_reload: every current state again, for the FIFOs only.
             restated.states().forEach(this::accept);
+            return;
+        }
+        String lvs = lvsLineFor(event);
+        if (lvs != null) {
+            writeLvsLine(lvs);
             return;
         }
         String line = lineFor(event);

@@ -109,6 +109,10 @@ public final class NotifyScriptSubscriber implements Consumer<Event>, AutoClosea
             if (c != null) {
                 out.add(new Invocation(c, List.of()));
             }
+        } else if (event instanceof Event.RealServerChanged e && e.script() != null) {
+            out.add(new Invocation(e.script(), List.of())); // notify_up / notify_down: no arguments (f.1)
+        } else if (event instanceof Event.QuorumChanged e && e.script() != null) {
+            out.add(new Invocation(e.script(), List.of())); // quorum_up / quorum_down: no arguments (f.1)
         }
         return out;
     }
@@ -116,8 +120,8 @@ public final class NotifyScriptSubscriber implements Consumer<Event>, AutoClosea
     /** Queues the event's scripts on its target's serial queue; never blocks, never throws. */
     @Override
     public void accept(Event event) {
-        Event.Target target = targetOf(event);
-        if (target == null) {
+        String key = queueOf(event);
+        if (key == null) {
             return;
         }
         List<Invocation> work = invocationsFor(event);
@@ -128,7 +132,6 @@ public final class NotifyScriptSubscriber implements Consumer<Event>, AutoClosea
             log.warn("notify scripts closed: not running " + work.get(0).command().commandLine());
             return;
         }
-        String key = target.type() + " " + target.name();
         queues.computeIfAbsent(key, k -> new SerialQueue()).submit(() -> {
             for (Invocation inv : work) {
                 runAndWait(inv);
@@ -136,12 +139,19 @@ public final class NotifyScriptSubscriber implements Consumer<Event>, AutoClosea
         });
     }
 
-    private static Event.Target targetOf(Event event) {
+    /** Whose serial queue an event's scripts run on: its instance, group, real server or virtual server. */
+    private static String queueOf(Event event) {
         if (event instanceof Event.VrrpStateChanged e) {
-            return e.target();
+            return e.target().type() + " " + e.target().name();
         }
         if (event instanceof Event.MasterRxLowerPriority e) {
-            return e.target();
+            return e.target().type() + " " + e.target().name();
+        }
+        if (event instanceof Event.RealServerChanged e) {
+            return "RS " + e.realServer() + " " + e.virtualServer();
+        }
+        if (event instanceof Event.QuorumChanged e) {
+            return "VS " + e.virtualServer();
         }
         return null;
     }

@@ -146,6 +146,30 @@ class NotifyFifoTest {
     }
 
     @Test
+    void lvsEventsGoToTheNotifyAndLvsFifosInKeepalivedsFormat() throws Exception {
+        Path nf = dir.resolve("lvs-n.fifo");
+        Path vf = dir.resolve("lvs-v.fifo");
+        Path lf = dir.resolve("lvs-l.fifo");
+        fifo = NotifyFifo.open(settings(new Fifo(nf.toString(), null, null, null), new Fifo(vf.toString(), null, null,
+                null), new Fifo(lf.toString(), null, null, null)), runner, log);
+        List<String> fromNotify = new CopyOnWriteArrayList<>();
+        List<String> fromVrrp = new CopyOnWriteArrayList<>();
+        List<String> fromLvs = new CopyOnWriteArrayList<>();
+        reader(nf, fromNotify);
+        reader(vf, fromVrrp);
+        reader(lf, fromLvs);
+        fifo.accept(new Event.RealServerChanged("[192.168.201.15]:tcp:80", "[1.2.3.4]:tcp:80", false, null, false,
+                "connection refused"));
+        fifo.accept(new Event.QuorumChanged("[192.168.201.15]:tcp:80", true, null, false, "Gained quorum"));
+        List<String> expected = List.of("RS [1.2.3.4]:tcp:80 [192.168.201.15]:tcp:80 DOWN",
+                "VS [192.168.201.15]:tcp:80 UP");
+        await("lines", 3_000, () -> fromNotify.size() == 2 && fromLvs.size() == 2);
+        assertThat(fromNotify).containsExactlyElementsOf(expected);
+        assertThat(fromLvs).containsExactlyElementsOf(expected);
+        assertThat(fromVrrp).isEmpty();
+    }
+
+    @Test
     void withoutAReaderWritesNeverBlockAndAFullPipeDropsAndCountsLines() throws Exception {
         Path nf = dir.resolve("n.fifo");
         fifo = NotifyFifo.open(settings(new Fifo(nf.toString(), null, null, null), null, null), runner, log);

@@ -68,6 +68,18 @@ class NotifyScriptSubscriberTest {
     }
 
     @Test
+    void realServerAndQuorumChangesRunTheirScriptsWithoutArguments() throws Exception {
+        sub = new NotifyScriptSubscriber(runner, log);
+        sub.accept(new Event.RealServerChanged("[10.0.0.1]:tcp:80", "[10.0.1.1]:tcp:80", false,
+                cmd("/rs.sh", "down"), false, "connection refused"));
+        sub.accept(new Event.RealServerChanged("[10.0.0.1]:tcp:80", "[10.0.1.2]:tcp:80", true, null, false, ""));
+        sub.accept(new Event.QuorumChanged("[10.0.0.1]:tcp:80", false, cmd("/q.sh", "lost"), false, "Lost quorum"));
+        awaitCalls(2);
+        Thread.sleep(100);
+        assertThat(runner.argvs()).containsExactlyInAnyOrder(List.of("/rs.sh", "down"), List.of("/q.sh", "lost"));
+    }
+
+    @Test
     void aGroupReportsPriorityZero() throws Exception {
         sub = new NotifyScriptSubscriber(runner, log);
         Event.Target g = new Event.Target(TargetType.GROUP, "G1", all("G"), false, false);
