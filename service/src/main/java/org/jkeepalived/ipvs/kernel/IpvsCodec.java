@@ -317,7 +317,8 @@ public final class IpvsCodec {
                         + " bytes, " + (datagram.length - pos) + " left");
             }
             out.add(new Message(Short.toUnsignedInt(b.getShort(pos + 4)), Short.toUnsignedInt(b.getShort(pos + 6)),
-                    b.getInt(pos + 8), b.getInt(pos + 12), Arrays.copyOfRange(datagram, pos + NLMSG_HDRLEN, pos + len)));
+                    b.getInt(pos + 8), b.getInt(pos + 12),
+                    Arrays.copyOfRange(datagram, pos + NLMSG_HDRLEN, pos + len)));
             pos += Math.min(NlAttributes.align(len), datagram.length - pos);
         }
         return out;
@@ -417,7 +418,8 @@ public final class IpvsCodec {
         }
         byte[] f = s.bytes(SVC_ATTR_FLAGS);
         if (f == null || f.length != 8) {
-            throw IpvsException.malformed("IPVS_SVC_ATTR_FLAGS " + (f == null ? "missing" : f.length + " bytes, expected 8"));
+            throw IpvsException.malformed("IPVS_SVC_ATTR_FLAGS "
+                    + (f == null ? "missing" : f.length + " bytes, expected 8"));
         }
         int flags = ByteBuffer.wrap(f).order(ByteOrder.nativeOrder()).getInt(0) & ~IpvsService.HASHED;
         String sched = s.string(SVC_ATTR_SCHED_NAME, "IPVS_SVC_ATTR_SCHED_NAME", IpvsService.NAME_MAX_BYTES);
@@ -440,7 +442,8 @@ public final class IpvsCodec {
      */
     public static IpvsDestinationEntry destination(Message m, int family, int serviceFamily) throws IpvsException {
         NlAttributes d = genl(m, family, CMD_NEW_DEST, "IPVS_CMD_NEW_DEST").nested(CMD_ATTR_DEST, "IPVS_CMD_ATTR_DEST");
-        int af = d.has(DEST_ATTR_ADDR_FAMILY) ? d.u16(DEST_ATTR_ADDR_FAMILY, "IPVS_DEST_ATTR_ADDR_FAMILY") : serviceFamily;
+        int af = d.has(DEST_ATTR_ADDR_FAMILY)
+                ? d.u16(DEST_ATTR_ADDR_FAMILY, "IPVS_DEST_ATTR_ADDR_FAMILY") : serviceFamily;
         if (af != IpvsAddressFamily.INET && af != IpvsAddressFamily.INET6) {
             throw IpvsException.malformed("IPVS_DEST_ATTR_ADDR_FAMILY " + af + " is neither AF_INET nor AF_INET6");
         }
@@ -484,12 +487,14 @@ public final class IpvsCodec {
         }
         String ifn = d.string(DAEMON_ATTR_MCAST_IFN, "IPVS_DAEMON_ATTR_MCAST_IFN", IFNAME_MAX_BYTES);
         int syncId = d.u32(DAEMON_ATTR_SYNC_ID, "IPVS_DAEMON_ATTR_SYNC_ID");
-        int maxLen = d.has(DAEMON_ATTR_SYNC_MAXLEN) ? d.u16(DAEMON_ATTR_SYNC_MAXLEN, "IPVS_DAEMON_ATTR_SYNC_MAXLEN") : 0;
+        int maxLen = d.has(DAEMON_ATTR_SYNC_MAXLEN)
+                ? d.u16(DAEMON_ATTR_SYNC_MAXLEN, "IPVS_DAEMON_ATTR_SYNC_MAXLEN") : 0;
         InetAddress group = null;
         if (d.has(DAEMON_ATTR_MCAST_GROUP)) {
             group = address(d.bytes(DAEMON_ATTR_MCAST_GROUP), IpvsAddressFamily.INET, "IPVS_DAEMON_ATTR_MCAST_GROUP");
         } else if (d.has(DAEMON_ATTR_MCAST_GROUP6)) {
-            group = address(d.bytes(DAEMON_ATTR_MCAST_GROUP6), IpvsAddressFamily.INET6, "IPVS_DAEMON_ATTR_MCAST_GROUP6");
+            group = address(d.bytes(DAEMON_ATTR_MCAST_GROUP6), IpvsAddressFamily.INET6,
+                    "IPVS_DAEMON_ATTR_MCAST_GROUP6");
         }
         int port = d.has(DAEMON_ATTR_MCAST_PORT) ? d.u16(DAEMON_ATTR_MCAST_PORT, "IPVS_DAEMON_ATTR_MCAST_PORT") : 0;
         int ttl = d.has(DAEMON_ATTR_MCAST_TTL) ? d.u8(DAEMON_ATTR_MCAST_TTL, "IPVS_DAEMON_ATTR_MCAST_TTL") : 0;
@@ -535,7 +540,8 @@ public final class IpvsCodec {
 
     private static int prefix(byte[] v, int af) throws IpvsException {
         if (v == null || v.length != 4) {
-            throw IpvsException.malformed("IPVS_SVC_ATTR_NETMASK " + (v == null ? "missing" : v.length + " bytes, expected 4"));
+            throw IpvsException.malformed("IPVS_SVC_ATTR_NETMASK "
+                    + (v == null ? "missing" : v.length + " bytes, expected 4"));
         }
         if (af == IpvsAddressFamily.INET6) {
             int p = ByteBuffer.wrap(v).order(ByteOrder.nativeOrder()).getInt();

@@ -45,7 +45,8 @@ public record IpvsServiceKey(int addressFamily, IpvsProtocol protocol, InetAddre
     @Override
     public String toString() {
         if (isFwmark()) {
-            return "FWM  " + Integer.toUnsignedString(fwmark) + (addressFamily == IpvsAddressFamily.INET6 ? " IPv6" : "");
+            return "FWM  " + Integer.toUnsignedString(fwmark)
+                    + (addressFamily == IpvsAddressFamily.INET6 ? " IPv6" : "");
         }
         String a = address.getHostAddress();
         return protocol + "  " + (addressFamily == IpvsAddressFamily.INET6 ? "[" + a + "]" : a) + ":" + port;

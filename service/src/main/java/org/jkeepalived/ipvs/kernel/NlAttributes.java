@@ -34,7 +34,8 @@ final class NlAttributes {
         int pos = from;
         while (pos < to) {
             if (to - pos < 4) {
-                throw IpvsException.malformed(where + ": " + (to - pos) + " trailing bytes, too short for an attribute");
+                throw IpvsException.malformed(where + ": " + (to - pos)
+                        + " trailing bytes, too short for an attribute");
             }
             int len = Short.toUnsignedInt(buf.getShort(pos));
             int type = buf.getShort(pos + 2) & NLA_TYPE_MASK;

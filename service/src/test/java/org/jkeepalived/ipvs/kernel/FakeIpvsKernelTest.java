@@ -17,7 +17,8 @@ class FakeIpvsKernelTest extends IpvsKernelContract {
 
     @Test
     void countsChangesAndBatches() throws Exception {
-        fake.apply(List.of(new IpvsChange.AddService(IpvsService.of(WEB, "rr")), new IpvsChange.AddDestination(WEB, RS1)));
+        fake.apply(List.of(new IpvsChange.AddService(IpvsService.of(WEB, "rr")),
+                new IpvsChange.AddDestination(WEB, RS1)));
         fake.addDestination(WEB, RS2);
         assertThat(fake.changes()).isEqualTo(3);
         assertThat(fake.batches()).isEqualTo(2);

@@ -142,7 +142,8 @@ class IpvsCodecBadInputTest {
         assertThatThrownBy(() -> IpvsCodec.service(service(rest(noNul, "rr", MASK32)), FAMILY))
                 .hasMessageContaining("IPVS_SVC_ATTR_SCHED_NAME is not NUL-terminated");
         NlAttributes.Writer udpLite = new NlAttributes.Writer().u16(IpvsCodec.SVC_ATTR_AF, 2)
-                .u16(IpvsCodec.SVC_ATTR_PROTOCOL, 136).attr(IpvsCodec.SVC_ATTR_ADDR, V4).be16(IpvsCodec.SVC_ATTR_PORT, 1);
+                .u16(IpvsCodec.SVC_ATTR_PROTOCOL, 136).attr(IpvsCodec.SVC_ATTR_ADDR, V4)
+                .be16(IpvsCodec.SVC_ATTR_PORT, 1);
         assertThatThrownBy(() -> IpvsCodec.service(service(rest(udpLite, "rr", MASK32)), FAMILY))
                 .hasMessageContaining("IPVS_SVC_ATTR_PROTOCOL 136 is not TCP, UDP or SCTP");
         assertThatThrownBy(() -> IpvsCodec.service(service(tcp4(V4)), FAMILY))

@@ -134,7 +134,8 @@ class IpvsCodecTest {
 
     @Test
     void timeoutsAndDaemon() throws Exception {
-        assertThat(IpvsCodec.timeouts(message("reply-timeouts.hex"), FAMILY)).isEqualTo(new IpvsTimeouts(900, 120, 300));
+        assertThat(IpvsCodec.timeouts(message("reply-timeouts.hex"), FAMILY))
+                .isEqualTo(new IpvsTimeouts(900, 120, 300));
         assertThat(IpvsCodec.daemon(message("reply-daemon.hex"), FAMILY))
                 .isEqualTo(new IpvsSyncDaemon(State.MASTER, "eth0", 7, 1472, ip("224.0.0.81"), 8848, 1));
     }

@@ -144,7 +144,8 @@ abstract class IpvsKernelContract {
         IpvsTimeouts before = kernel().timeouts();
         try {
             kernel().setTimeouts(new IpvsTimeouts(0, 0, 301));
-            assertThat(kernel().timeouts()).isEqualTo(new IpvsTimeouts(before.tcpSeconds(), before.tcpFinSeconds(), 301));
+            assertThat(kernel().timeouts())
+                    .isEqualTo(new IpvsTimeouts(before.tcpSeconds(), before.tcpFinSeconds(), 301));
         } finally {
             kernel().setTimeouts(before);
         }
