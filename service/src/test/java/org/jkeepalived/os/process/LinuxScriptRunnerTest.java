@@ -122,7 +122,9 @@ class LinuxScriptRunnerTest {
         assertThat(r.plan(cmd("true"), List.of()).command()).containsSubsequence("/usr/bin/setsid",
                 "/usr/bin/setpriv", "--pdeathsig", "TERM", "--");
         ScriptRunner.Running running = r.start(cmd("sleep", "100"), List.of());
-        Await.await("setsid", 2000, () -> pgid(running.pid()) == running.pid());
+        // Wait until setpriv has set the signal and exec'd sleep: closing earlier would race the prctl (a
+        // thread that ended before it leaves no parent to watch), which made this test flaky under load.
+        Await.await("sleep running", 5000, () -> "sleep".equals(comm(running.pid())));
         r.close();
         Await.await("SIGTERM from the parent-death signal", 3000, () -> !running.alive());
     }
@@ -266,5 +268,14 @@ class LinuxScriptRunnerTest {
                 return true;
             }
         });
+    }
+
+    /** The process's name (/proc/PID/comm), or null when it is gone. */
+    static String comm(long pid) {
+        try {
+            return Files.readString(Path.of("/proc/" + pid + "/comm")).trim();
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 }
