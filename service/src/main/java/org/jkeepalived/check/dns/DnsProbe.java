@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntSupplier;
+import org.jkeepalived.check.CheckerWords;
 import org.jkeepalived.check.Probe;
 import org.jkeepalived.check.ProbeResult;
 import org.jkeepalived.check.udp.DatagramLoop;
@@ -43,7 +44,7 @@ public final class DnsProbe implements Probe {
         DnsMessage.query(0, name, type); // validates the name now, not at every attempt
         this.timeoutMillis = Targets.timeoutMillis(check.connection());
         this.ids = ids;
-        this.who = "DNS_CHECK (" + Targets.describe(endpoints.target(), "udp") + ")";
+        this.who = "DNS_CHECK (" + CheckerWords.service(endpoints.target(), "udp") + ")";
     }
 
     @Override

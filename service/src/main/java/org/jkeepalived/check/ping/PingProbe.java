@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.concurrent.CompletableFuture;
 import org.jkeepalived.check.Probe;
 import org.jkeepalived.check.ProbeResult;
+import org.jkeepalived.config.model.AddressText;
 import org.jkeepalived.config.model.lvs.CheckerConnection;
 import org.jkeepalived.config.model.lvs.PingCheck;
 
@@ -26,7 +27,7 @@ public final class PingProbe implements Probe {
         this.bindto = c.bindto();
         this.bindIf = c.bindIf();
         this.timeoutMillis = Math.max(1, c.connectTimeoutMicros() / 1000);
-        this.who = "PING_CHECK [" + org.jkeepalived.check.udp.Targets.address(target) + "]";
+        this.who = "PING_CHECK [" + AddressText.of(target) + "]";
     }
 
     @Override

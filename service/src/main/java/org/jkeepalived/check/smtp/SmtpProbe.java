@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jkeepalived.check.CheckerWords;
 import org.jkeepalived.check.Probe;
 import org.jkeepalived.check.ProbeResult;
 import org.jkeepalived.config.model.lvs.CheckerConnection;
@@ -51,7 +52,7 @@ public final class SmtpProbe implements Probe {
         }
         this.timeoutMillis = Math.max(1, c.connectTimeoutMicros() / 1000);
         this.timer = timer;
-        this.who = "SMTP_CHECK " + org.jkeepalived.check.udp.Targets.describe(target, "tcp");
+        this.who = "SMTP_CHECK " + CheckerWords.service(target, "tcp");
     }
 
     @Override

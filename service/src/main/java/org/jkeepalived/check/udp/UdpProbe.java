@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import org.jkeepalived.check.CheckerWords;
 import org.jkeepalived.check.Probe;
 import org.jkeepalived.check.ProbeResult;
 import org.jkeepalived.config.model.lvs.UdpCheck;
@@ -45,7 +46,7 @@ public final class UdpProbe implements Probe {
                 check.maxReplyLength());
         this.timeoutMillis = Targets.timeoutMillis(check.connection());
         this.random = random;
-        this.who = "UDP_CHECK (" + Targets.describe(endpoints.target(), "udp") + ")";
+        this.who = "UDP_CHECK (" + CheckerWords.service(endpoints.target(), "udp") + ")";
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.jkeepalived.config.model.AddressText;
 import org.jkeepalived.config.model.lvs.Forwarding;
 import org.jkeepalived.config.model.lvs.RealServer;
 import org.jkeepalived.config.model.lvs.VirtualServer;
@@ -150,10 +149,5 @@ public final class VirtualServerState {
 
     private static Destination destination(RealServer rs, long weight) {
         return new Destination(rs.address(), rs.port(), rs.lvsMethod(), weight, rs.uthreshold(), rs.lthreshold());
-    }
-
-    /** keepalived's name of a real server in log lines, e.g. {@code [10.0.0.2]:tcp:80}. */
-    public static String name(InetAddress address, String protocol, int port) {
-        return "[" + AddressText.of(address) + "]:" + protocol + ":" + port;
     }
 }
