@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntSupplier;
+import org.jkeepalived.check.CheckTargets;
 import org.jkeepalived.check.CheckerWords;
 import org.jkeepalived.check.Probe;
 import org.jkeepalived.check.ProbeResult;
@@ -42,7 +43,7 @@ public final class DnsProbe implements Probe {
         this.type = DnsType.parse(check.type());
         this.name = check.name() == null || check.name().isEmpty() ? "." : check.name();
         DnsMessage.query(0, name, type); // validates the name now, not at every attempt
-        this.timeoutMillis = Targets.timeoutMillis(check.connection());
+        this.timeoutMillis = CheckTargets.connectTimeoutMillis(check.connection());
         this.ids = ids;
         this.who = "DNS_CHECK (" + CheckerWords.service(endpoints.target(), "udp") + ")";
     }

@@ -3,7 +3,11 @@ package org.jkeepalived.check.udp;
 import java.net.InetSocketAddress;
 import org.jkeepalived.config.model.lvs.CheckerConnection;
 
-/** A datagram checker's endpoints and timeout (log names: {@link org.jkeepalived.check.CheckerWords#service}). */
+/**
+ * A datagram checker's endpoints: a source given only by {@code bind_port} binds the wildcard of the target's
+ * family (a datagram channel is opened for one family). Log names: {@link org.jkeepalived.check.CheckerWords#service};
+ * timeout: {@link org.jkeepalived.check.CheckTargets#connectTimeoutMillis}.
+ */
 public final class Targets {
     private Targets() {
     }
@@ -22,10 +26,5 @@ public final class Targets {
         } catch (java.net.UnknownHostException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The connect timeout in milliseconds (at least 1). */
-    public static long timeoutMillis(CheckerConnection c) {
-        return Math.max(1, c.connectTimeoutMicros() / 1000);
     }
 }

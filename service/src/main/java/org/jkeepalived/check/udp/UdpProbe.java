@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import org.jkeepalived.check.CheckTargets;
 import org.jkeepalived.check.CheckerWords;
 import org.jkeepalived.check.Probe;
 import org.jkeepalived.check.ProbeResult;
@@ -44,7 +45,7 @@ public final class UdpProbe implements Probe {
         this.requireReply = check.requireReply();
         this.rule = ReplyRule.of(check.replyData(), check.replyMask(), check.minReplyLength(),
                 check.maxReplyLength());
-        this.timeoutMillis = Targets.timeoutMillis(check.connection());
+        this.timeoutMillis = CheckTargets.connectTimeoutMillis(check.connection());
         this.random = random;
         this.who = "UDP_CHECK (" + CheckerWords.service(endpoints.target(), "udp") + ")";
     }
