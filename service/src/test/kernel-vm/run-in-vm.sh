@@ -75,6 +75,12 @@ klog=${IPVS_VM_KLOG:-$xfer/klog}
 # clock_gettime an MMIO exit under TCG); panic=-1 and -no-reboot end qemu if init dies.
 append="console=ttyS0 quiet panic=-1 mitigations=off lpj=8000000 clocksource=tsc tsc=reliable ${IPVS_VM_APPEND:-}"
 
+# One guest at a time on this machine (two TCG guests on 2 cores slow each other past their timeouts): wait for
+# the lock of the cache's directory, held until this script ends. The run's timeout starts once the lock is held.
+exec 8>"$(dirname "$kdir")/.vm-run.lock"
+flock 8 || die "cannot lock $(dirname "$kdir")/.vm-run.lock"
+say "VM lock held after $(elapsed "$t0") s"
+
 t1=$(now)
 timeout -k 5 "$timeout_s" qemu-system-x86_64 "${accel[@]}" -cpu "${IPVS_VM_CPU:-max}" -m "${IPVS_VM_MEM:-2G}" \
   -smp "${IPVS_VM_SMP:-2}" -nodefaults -nographic -no-reboot -nic none "${bios[@]}" \
