@@ -46,9 +46,14 @@ public final class CheckerPolicy {
     }
 
     public CheckerPolicy(CheckerTiming timing, CheckerWords words) {
+        this(timing, words, !timing.alpha());
+    }
+
+    /** A policy that starts in a known state: a real server's checker restarted by a reload keeps its state. */
+    public CheckerPolicy(CheckerTiming timing, CheckerWords words, boolean initiallyUp) {
         this.timing = Objects.requireNonNull(timing, "timing");
         this.words = Objects.requireNonNull(words, "words");
-        this.up = !timing.alpha();
+        this.up = initiallyUp;
     }
 
     /** Whether the checker counts as up now (before its first result: not {@code alpha}). */

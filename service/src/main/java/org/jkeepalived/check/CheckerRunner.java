@@ -100,6 +100,14 @@ public final class CheckerRunner<K> implements AutoCloseable {
 
     /** Starts the checkers of a real server (first attempts after the bootstrap delay and warmup). */
     public void add(K key, RealServer realServer) {
+        add(key, realServer, null);
+    }
+
+    /**
+     * As {@link #add(Object, RealServer)}, with every checker starting {@code initiallyUp} instead of as its
+     * {@code alpha} says (null): a reload that restarts a real server's checkers keeps the server's state.
+     */
+    public void add(K key, RealServer realServer, Boolean initiallyUp) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(realServer, "realServer");
         scheduler.execute(() -> {
@@ -108,16 +116,17 @@ public final class CheckerRunner<K> implements AutoCloseable {
                 return;
             }
             List<Checker> checkers = realServer.checkers();
-            boolean[] initiallyUp = new boolean[checkers.size()];
+            boolean[] startUp = new boolean[checkers.size()];
             for (int i = 0; i < checkers.size(); i++) {
                 // alpha starts a checker down; FILE_CHECK/BFD_CHECK start up until their tracker reports
-                initiallyUp[i] = !(checkers.get(i) instanceof Checker.TimedChecker timed) || !timed.timing().alpha();
+                startUp[i] = initiallyUp != null ? initiallyUp
+                        : !(checkers.get(i) instanceof Checker.TimedChecker timed) || !timed.timing().alpha();
             }
-            Server server = new Server(key, checkers, new RealServerHealth(initiallyUp), new ArrayList<>());
+            Server server = new Server(key, checkers, new RealServerHealth(startUp), new ArrayList<>());
             long now = clockMicros.getAsLong();
             for (int i = 0; i < checkers.size(); i++) {
                 if (checkers.get(i) instanceof Checker.TimedChecker timed) {
-                    Running r = startChecker(server, i, realServer, timed, now);
+                    Running r = startChecker(server, i, realServer, timed, now, startUp[i]);
                     if (r != null) {
                         server.running.add(r);
                     }
@@ -176,7 +185,7 @@ public final class CheckerRunner<K> implements AutoCloseable {
     // ---- on the scheduler thread ----
 
     private Running startChecker(Server server, int index, RealServer realServer, Checker.TimedChecker checker,
-                                 long now) {
+                                 long now, boolean initiallyUp) {
         String service = CheckTargets.service(realServer, checker);
         Probe probe;
         try {
@@ -192,7 +201,7 @@ public final class CheckerRunner<K> implements AutoCloseable {
         long guard = checker instanceof Checker.NetworkChecker n
                 ? n.connection().connectTimeoutMicros() + guardMarginMicros : 0;
         Running r = new Running(server, index, checker.kind(), probe,
-                new CheckerPolicy(checker.timing(), CheckerWords.of(checker.kind(), service)), guard);
+                new CheckerPolicy(checker.timing(), CheckerWords.of(checker.kind(), service), initiallyUp), guard);
         double random = random01.getAsDouble();
         r.scheduleAt(r.policy.firstAttemptMicros(now, Math.min(Math.max(random, 0), Math.nextDown(1.0))));
         return r;

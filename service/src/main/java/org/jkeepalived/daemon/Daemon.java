@@ -167,7 +167,35 @@ final class Daemon implements ControlLoop.Handler {
                 }
             });
         }
+        if (!(options.vrrp() && !options.check())) {
+            wireLvs(l, services);
+        }
         return 0;
+    }
+
+    /**
+     * LVS (unless {@code -P}): started when the configuration has virtual servers, or by the first reload that
+     * brings some; registered after VRRP, so it stops first.
+     */
+    private void wireLvs(Lifecycle l, EventServices services) {
+        AtomicReference<LvsServices> lvs = new AtomicReference<>();
+        if (!l.config().lvs().virtualServers().isEmpty()) {
+            lvs.set(LvsServices.start(l.config(), services.bus(), services.scripts(), options.dontReleaseIpvs()));
+        }
+        l.onStop("lvs", () -> {
+            LvsServices running = lvs.getAndSet(null);
+            if (running != null) {
+                running.close();
+            }
+        });
+        l.onReload("lvs", (previous, next) -> {
+            LvsServices running = lvs.get();
+            if (running != null) {
+                running.reload(next);
+            } else if (!next.lvs().virtualServers().isEmpty()) {
+                lvs.set(LvsServices.start(next, services.bus(), services.scripts(), options.dontReleaseIpvs()));
+            }
+        });
     }
 
     /** Creates and starts the VRRP engine into {@code holder}; a non-zero exit status when it cannot (logged). */

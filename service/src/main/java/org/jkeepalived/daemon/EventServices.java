@@ -48,6 +48,11 @@ final class EventServices implements AutoCloseable {
         return bus;
     }
 
+    /** The script runner (MISC_CHECK scripts run through it too). */
+    LinuxScriptRunner scripts() {
+        return runner;
+    }
+
     MailAlerts.Counters mailCounters() {
         return mail.counters();
     }

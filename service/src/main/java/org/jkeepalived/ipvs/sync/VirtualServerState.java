@@ -62,6 +62,44 @@ public final class VirtualServerState {
         quorumUp = sum() >= vs.quorum();
     }
 
+    /**
+     * The state after a reload: each real server that was already there (same address and port) keeps its up or
+     * down state, a new one starts as at start, and the quorum state is carried; call {@link #settle} to
+     * re-evaluate the quorum against the new settings. keepalived keeps a real server's state across a reload.
+     */
+    public static VirtualServerState carried(VirtualServer vs, String name, VirtualServerState previous) {
+        VirtualServerState s = new VirtualServerState(vs, name);
+        for (RealServer rs : vs.realServers()) {
+            for (Map.Entry<RealServer, Boolean> old : previous.up.entrySet()) {
+                if (old.getKey().address().equals(rs.address()) && old.getKey().port() == rs.port()) {
+                    s.up.put(rs, old.getValue());
+                }
+            }
+        }
+        s.quorumUp = previous.quorumUp;
+        return s;
+    }
+
+    /** Re-evaluates the quorum (after {@link #carried}): the change to announce, if any. */
+    public List<Change> settle() {
+        List<Change> out = new ArrayList<>();
+        quorum(out);
+        return out;
+    }
+
+    public VirtualServer virtualServer() {
+        return vs;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** A live real server's current weight ({@code misc_dynamic} may have replaced the configured one). */
+    public long currentWeight(RealServer rs) {
+        return weight(rs);
+    }
+
     public boolean quorumUp() {
         return quorumUp;
     }

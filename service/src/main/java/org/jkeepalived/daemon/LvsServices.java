@@ -1,0 +1,115 @@
+package org.jkeepalived.daemon;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import org.jkeepalived.check.CheckerProbes;
+import org.jkeepalived.check.CheckerRunner;
+import org.jkeepalived.check.http.TlsContexts;
+import org.jkeepalived.config.model.KeepalivedConfig;
+import org.jkeepalived.event.EventBus;
+import org.jkeepalived.ipvs.kernel.IpvsException;
+import org.jkeepalived.ipvs.kernel.IpvsKernel;
+import org.jkeepalived.ipvs.kernel.LinuxIpvsKernel;
+import org.jkeepalived.ipvs.runtime.HealthCheckers;
+import org.jkeepalived.ipvs.runtime.LvsEngine;
+import org.jkeepalived.ipvs.runtime.LvsStatus;
+import org.jkeepalived.ipvs.sync.VirtualServers.RealServerId;
+import org.jkeepalived.os.log.Log;
+import org.jkeepalived.os.process.ScriptRunner;
+
+/**
+ * Issue 6's LVS half, wired: the kernel's IPVS (or none), the checkers with every probe kind, and the
+ * {@link LvsEngine} between them, publishing on the event bus. Where the kernel has no IPVS, one line says so and
+ * the checkers still run (keepalived 2.2.7 stops its checker process instead; a deliberate difference).
+ */
+final class LvsServices implements AutoCloseable {
+    private final Log log = Log.get("lvs");
+    private final ExecutorService loop;
+    private final CheckerProbes probes;
+    private final LvsEngine engine;
+    private final boolean release;
+
+    private LvsServices(KeepalivedConfig config, EventBus bus, ScriptRunner scripts, boolean release) {
+        this.release = release;
+        IpvsKernel kernel = openKernel(log);
+        loop = Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, "lvs");
+            t.setDaemon(true);
+            return t;
+        });
+        SSLContext tls;
+        try {
+            tls = TlsContexts.of(config.lvs().ssl());
+        } catch (IllegalArgumentException e) {
+            log.error("SSL: " + e.getMessage() + " - SSL_GET checkers use keepalived's default context");
+            tls = TlsContexts.of(null);
+        }
+        probes = new CheckerProbes(tls, scripts);
+        Log checkLog = Log.get("check");
+        engine = new LvsEngine(kernel, loop, sink -> runnerCheckers(CheckerRunner.start(probes, sink, checkLog)),
+                bus::publish, log);
+        bus.subscribe("lvs-sync-daemon", engine::onVrrpState);
+        engine.start(config);
+    }
+
+    /** Starts LVS for {@code config}: programs IPVS and starts the checkers. */
+    static LvsServices start(KeepalivedConfig config, EventBus bus, ScriptRunner scripts, boolean dontReleaseIpvs) {
+        return new LvsServices(config, bus, scripts, !dontReleaseIpvs);
+    }
+
+    static IpvsKernel openKernel(Log log) {
+        try {
+            return LinuxIpvsKernel.open();
+        } catch (IpvsException e) {
+            if (e.kind() == IpvsException.Kind.NOT_AVAILABLE) {
+                log.warn("IPVS: the kernel has no IPVS (" + e.getMessage() + "): health checkers run, nothing is "
+                        + "programmed (modprobe ip_vs, then restart)");
+            } else {
+                log.error("IPVS: cannot open the kernel's IPVS (" + e.getMessage() + "): health checkers run, "
+                        + "nothing is programmed");
+            }
+            return null;
+        }
+    }
+
+    void reload(KeepalivedConfig next) {
+        engine.reload(next);
+    }
+
+    LvsStatus status() {
+        return engine.status();
+    }
+
+    @Override
+    public void close() {
+        engine.stop(release);
+        loop.shutdown();
+        try {
+            loop.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        probes.close();
+    }
+
+    private static HealthCheckers runnerCheckers(CheckerRunner<RealServerId> runner) {
+        return new HealthCheckers() {
+            @Override
+            public void add(RealServerId id, org.jkeepalived.config.model.lvs.RealServer rs, Boolean initiallyUp) {
+                runner.add(id, rs, initiallyUp);
+            }
+
+            @Override
+            public void remove(RealServerId id) {
+                runner.remove(id);
+            }
+
+            @Override
+            public void close() {
+                runner.close();
+            }
+        };
+    }
+}

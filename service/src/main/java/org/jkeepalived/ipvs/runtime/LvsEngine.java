@@ -1,0 +1,460 @@
+package org.jkeepalived.ipvs.runtime;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jkeepalived.check.CheckerStateChanged;
+import org.jkeepalived.config.model.KeepalivedConfig;
+import org.jkeepalived.config.model.global.GlobalDefs.LvsGlobals;
+import org.jkeepalived.config.model.lvs.RealServer;
+import org.jkeepalived.config.model.lvs.VirtualServer;
+import org.jkeepalived.event.Event;
+import org.jkeepalived.ipvs.kernel.IpvsChange;
+import org.jkeepalived.ipvs.kernel.IpvsDestinationEntry;
+import org.jkeepalived.ipvs.kernel.IpvsException;
+import org.jkeepalived.ipvs.kernel.IpvsKernel;
+import org.jkeepalived.ipvs.kernel.IpvsServiceEntry;
+import org.jkeepalived.ipvs.kernel.IpvsServiceKey;
+import org.jkeepalived.ipvs.kernel.IpvsTimeouts;
+import org.jkeepalived.ipvs.sync.IpvsReconciler;
+import org.jkeepalived.ipvs.sync.IpvsReconciler.Held;
+import org.jkeepalived.ipvs.sync.VirtualServerState;
+import org.jkeepalived.ipvs.sync.VirtualServers;
+import org.jkeepalived.ipvs.sync.VirtualServers.RealServerId;
+import org.jkeepalived.os.log.Log;
+
+/**
+ * The LVS runtime: check results into real server and quorum states ({@link VirtualServerState}), those into the
+ * kernel's IPVS table through the {@link IpvsReconciler}, and changes onto the event bus (notify_up/down,
+ * quorum_up/down, FIFO, mail). All state lives on one loop thread; checker results hop onto it.
+ *
+ * <p>The kernel is read once at start and on reload (adopting what exists); after that, what was applied is
+ * remembered per service, so that a checker result costs work for its own virtual server only, never a resync.
+ * Without IPVS in the kernel ({@code kernel} null) everything runs except the programming.
+ */
+public final class LvsEngine {
+    private static final long STOP_WAIT_SECONDS = 10;
+
+    private final IpvsKernel kernel;
+    private final Executor loop;
+    private final Consumer<Event> publish;
+    private final Log log;
+    private final HealthCheckers checkers;
+    private final SyncDaemons syncDaemons;
+    // ---- on the loop thread ----
+    private VirtualServers servers = VirtualServers.of(org.jkeepalived.config.model.lvs.LvsConfig.empty());
+    /** What the kernel holds for our services, as read at start or reload and as applied since. */
+    private final Map<IpvsServiceKey, Held> held = new HashMap<>();
+    private LvsGlobals globals;
+    private boolean stopped;
+
+    /**
+     * @param kernel   the kernel's IPVS, or null when it has none
+     * @param loop     a single-threaded executor that owns all state
+     * @param checkers makes the health checkers, given where their results go
+     */
+    public LvsEngine(IpvsKernel kernel, Executor loop,
+                     Function<Consumer<CheckerStateChanged<RealServerId>>, HealthCheckers> checkers,
+                     Consumer<Event> publish, Log log) {
+        this.kernel = kernel;
+        this.loop = Objects.requireNonNull(loop, "loop");
+        this.publish = Objects.requireNonNull(publish, "publish");
+        this.log = Objects.requireNonNull(log, "log");
+        this.checkers = checkers.apply(this::onChecker);
+        this.syncDaemons = kernel == null ? null : new SyncDaemons(kernel, log);
+    }
+
+    public boolean ipvsAvailable() {
+        return kernel != null;
+    }
+
+    /** Programs the kernel for {@code config} (adopting or flushing what it holds) and starts the checkers. */
+    public void start(KeepalivedConfig config) {
+        onLoop(() -> {
+            globals = config.global().lvs();
+            servers = VirtualServers.of(config.lvs());
+            if (kernel != null) {
+                if (globals.flush()) {
+                    try {
+                        kernel.flush();
+                        log.info("Flushing IPVS table (lvs_flush)");
+                    } catch (IpvsException e) {
+                        log.error("IPVS: cannot flush the table: " + e.getMessage());
+                    }
+                }
+                setTimeouts(globals);
+                syncDaemons.configure(config);
+            }
+            readKernel(allKeys(servers));
+            List<IpvsChange> changes = new ArrayList<>();
+            for (VirtualServers.Entry e : servers.entries()) {
+                plan(e, Set.of(), changes);
+            }
+            apply(changes);
+            if (config.global().fifos().rsInitNotifies()) {
+                initialNotifies();
+            }
+            for (VirtualServers.Entry e : servers.entries()) {
+                e.realServers().forEach((id, rs) -> {
+                    if (!rs.checkers().isEmpty()) {
+                        checkers.add(id, rs, null);
+                    }
+                });
+            }
+            log.info("LVS: " + servers.entries().size() + " virtual server(s), " + held.size() + " IPVS service(s)"
+                    + (kernel == null ? " (not programmed: no IPVS)" : ""));
+        });
+    }
+
+    /**
+     * A SIGHUP: the new configuration, carrying each kept real server's state; only what changed is applied, and
+     * a real server whose checkers are unchanged keeps them running.
+     */
+    public void reload(KeepalivedConfig config) {
+        onLoop(() -> {
+            List<VirtualServers.Announced> changes = new ArrayList<>();
+            VirtualServers previous = servers;
+            VirtualServers next = VirtualServers.of(config.lvs(), previous, changes);
+            restartCheckers(previous, next);
+            List<IpvsChange> ipvs = new ArrayList<>();
+            Set<IpvsServiceKey> nextKeys = allKeys(next);
+            for (IpvsServiceKey gone : allKeys(previous)) {
+                if (!nextKeys.contains(gone) && held.remove(gone) != null) {
+                    ipvs.add(new IpvsChange.DeleteService(gone));
+                }
+            }
+            readKernel(missing(nextKeys));
+            servers = next;
+            for (VirtualServers.Announced a : changes) {
+                announce(next.get(a.virtualServer()), List.of(a.change()));
+            }
+            for (VirtualServers.Entry e : next.entries()) {
+                VirtualServers.Entry before = previous.get(e.id());
+                plan(e, before == null ? Set.of() : owned(before), ipvs);
+            }
+            apply(ipvs);
+            LvsGlobals old = globals;
+            globals = config.global().lvs();
+            if (kernel != null) {
+                if (old == null || old.timeoutTcp() != globals.timeoutTcp()
+                        || old.timeoutTcpFin() != globals.timeoutTcpFin() || old.timeoutUdp() != globals.timeoutUdp()) {
+                    setTimeouts(globals);
+                }
+                syncDaemons.configure(config);
+            }
+        });
+    }
+
+    /** The checker runner's results (any thread). */
+    public void onChecker(CheckerStateChanged<RealServerId> e) {
+        onLoop(() -> {
+            VirtualServers.Entry entry = servers.get(e.realServer().virtualServer());
+            RealServer rs = entry == null ? null : entry.realServers().get(e.realServer());
+            if (rs == null) {
+                return; // a result for a real server a reload removed
+            }
+            List<VirtualServerState.Change> changes = new ArrayList<>(
+                    entry.state().onRealServer(rs, e.realServerUp(), e.reason()));
+            if (e.weight() != null) {
+                changes.addAll(entry.state().onWeight(rs, e.weight()));
+            }
+            if (changes.isEmpty() && e.weight() == null) {
+                return;
+            }
+            announce(entry, changes);
+            List<IpvsChange> ipvs = new ArrayList<>();
+            plan(entry, Set.of(), ipvs);
+            apply(ipvs);
+        });
+    }
+
+    /** A VRRP instance changed state (for lvs_sync_daemon's instance). */
+    public void onVrrpState(Event event) {
+        if (event instanceof Event.VrrpStateChanged s && s.target().type() == Event.TargetType.INSTANCE
+                && syncDaemons != null) {
+            onLoop(() -> syncDaemons.onVrrpState(s.target().name(), s.state() == Event.NotifyState.MASTER));
+        }
+    }
+
+    /**
+     * Stops the checkers; with {@code omega} announces the live real servers and quorums as down; then, unless
+     * {@code release} is false (keepalived's {@code -I}), removes our services (or the whole table with
+     * {@code lvs_flush_on_stop}) and stops the sync daemons. Waits for it.
+     */
+    public void stop(boolean release) {
+        checkers.close();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        onLoop(() -> {
+            try {
+                stopOnLoop(release);
+            } finally {
+                done.complete(null);
+            }
+        });
+        try {
+            done.get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("LVS did not stop cleanly: " + e);
+        }
+        if (kernel != null) {
+            kernel.close();
+        }
+    }
+
+    private void stopOnLoop(boolean release) {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        for (VirtualServers.Entry e : servers.entries()) {
+            if (e.vs().omega()) {
+                omega(e);
+            }
+        }
+        if (kernel == null || !release) {
+            return;
+        }
+        if ("full".equals(globals == null ? null : globals.flushOnStop())) {
+            try {
+                kernel.flush();
+            } catch (IpvsException e) {
+                log.error("IPVS: cannot flush the table: " + e.getMessage());
+            }
+        } else {
+            List<IpvsChange> removals = new ArrayList<>();
+            for (IpvsServiceKey key : allKeys(servers)) {
+                if (held.remove(key) != null) {
+                    removals.add(new IpvsChange.DeleteService(key));
+                }
+            }
+            apply(removals);
+        }
+        syncDaemons.stopAll();
+    }
+
+    /** The state now (waits for the loop). */
+    public LvsStatus status() {
+        CompletableFuture<LvsStatus> f = new CompletableFuture<>();
+        onLoop(() -> f.complete(snapshot()));
+        try {
+            return f.get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the LVS loop did not answer: " + e, e);
+        }
+    }
+
+    // ---- on the loop thread ----
+
+    private void onLoop(Runnable task) {
+        try {
+            loop.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    log.error("LVS: " + e); // never lose the loop to one bad event
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // stopped
+        }
+    }
+
+    private LvsStatus snapshot() {
+        List<LvsStatus.VirtualServerStatus> out = new ArrayList<>();
+        for (VirtualServers.Entry e : servers.entries()) {
+            List<LvsStatus.RealServerStatus> rss = new ArrayList<>();
+            for (RealServer rs : e.vs().realServers()) {
+                rss.add(new LvsStatus.RealServerStatus(VirtualServers.name(e.vs(), rs), e.state().up(rs),
+                        e.state().currentWeight(rs)));
+            }
+            out.add(new LvsStatus.VirtualServerStatus(e.name(), e.state().quorumUp(), e.state().sum(), rss));
+        }
+        return new LvsStatus(kernel != null, out);
+    }
+
+    /** Adds to {@code out} what takes the kernel to {@code e}'s wants; also owning {@code alsoOwned}. */
+    private void plan(VirtualServers.Entry e, Set<IpvsReconciler.DestinationKey> alsoOwned, List<IpvsChange> out) {
+        for (IpvsReconciler.Want w : e.wants()) {
+            if (!alsoOwned.isEmpty()) {
+                Set<IpvsReconciler.DestinationKey> owned = new HashSet<>(w.owned());
+                owned.addAll(alsoOwned);
+                w = new IpvsReconciler.Want(w.service(), w.destinations(), owned);
+            }
+            Held before = held.get(w.key());
+            out.addAll(IpvsReconciler.changes(w, before));
+            held.put(w.key(), Held.after(w, before));
+        }
+    }
+
+    private static Set<IpvsReconciler.DestinationKey> owned(VirtualServers.Entry e) {
+        Set<IpvsReconciler.DestinationKey> out = new HashSet<>();
+        for (IpvsReconciler.Want w : e.wants()) {
+            out.addAll(w.owned());
+        }
+        return out;
+    }
+
+    private void apply(List<IpvsChange> changes) {
+        if (kernel == null || changes.isEmpty()) {
+            return;
+        }
+        try {
+            List<IpvsChange.Failure> failures = kernel.apply(changes);
+            Set<IpvsServiceKey> resync = new HashSet<>();
+            for (IpvsChange.Failure f : failures) {
+                log.error("IPVS: cannot " + f.change().describe() + ": " + f.error().getMessage());
+                resync.add(f.change().service());
+            }
+            if (!resync.isEmpty()) {
+                resync.forEach(held::remove);
+                readKernel(resync); // believe the kernel again for what it refused
+            }
+        } catch (IpvsException e) {
+            log.error("IPVS: " + e.getMessage());
+        }
+    }
+
+    /** Reads what the kernel holds for {@code keys} into {@link #held} (the services that exist). */
+    private void readKernel(Set<IpvsServiceKey> keys) {
+        if (kernel == null || keys.isEmpty()) {
+            return;
+        }
+        try {
+            for (IpvsServiceEntry s : kernel.services()) {
+                IpvsServiceKey key = s.service().key();
+                if (keys.contains(key)) {
+                    List<org.jkeepalived.ipvs.kernel.IpvsDestination> dests = new ArrayList<>();
+                    for (IpvsDestinationEntry d : kernel.destinations(key)) {
+                        dests.add(d.destination());
+                    }
+                    held.put(key, new Held(s.service(), dests));
+                }
+            }
+        } catch (IpvsException e) {
+            log.error("IPVS: cannot read the kernel's table: " + e.getMessage());
+        }
+    }
+
+    private Set<IpvsServiceKey> missing(Set<IpvsServiceKey> keys) {
+        Set<IpvsServiceKey> out = new HashSet<>();
+        for (IpvsServiceKey k : keys) {
+            if (!held.containsKey(k)) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    private static Set<IpvsServiceKey> allKeys(VirtualServers s) {
+        Set<IpvsServiceKey> out = new HashSet<>();
+        for (VirtualServers.Entry e : s.entries()) {
+            e.services().forEach(svc -> out.add(svc.key()));
+        }
+        return out;
+    }
+
+    private void setTimeouts(LvsGlobals g) {
+        if (g.timeoutTcp() == 0 && g.timeoutTcpFin() == 0 && g.timeoutUdp() == 0) {
+            return;
+        }
+        try {
+            kernel.setTimeouts(new IpvsTimeouts(g.timeoutTcp(), g.timeoutTcpFin(), g.timeoutUdp()));
+        } catch (IpvsException e) {
+            log.error("IPVS: cannot set the connection timeouts: " + e.getMessage());
+        }
+    }
+
+    /** Restarts the checkers of the real servers whose checkers changed, keeping their state. */
+    private void restartCheckers(VirtualServers previous, VirtualServers next) {
+        Map<RealServerId, RealServer> before = new LinkedHashMap<>();
+        Map<RealServerId, Boolean> wasUp = new HashMap<>();
+        for (VirtualServers.Entry e : previous.entries()) {
+            e.realServers().forEach((id, rs) -> {
+                before.put(id, rs);
+                wasUp.put(id, e.state().up(rs));
+            });
+        }
+        Set<RealServerId> kept = new HashSet<>();
+        for (VirtualServers.Entry e : next.entries()) {
+            e.realServers().forEach((id, rs) -> {
+                RealServer old = before.get(id);
+                if (old != null && old.checkers().equals(rs.checkers())) {
+                    kept.add(id);
+                    return;
+                }
+                if (old != null && !old.checkers().isEmpty()) {
+                    checkers.remove(id);
+                }
+                if (!rs.checkers().isEmpty()) {
+                    checkers.add(id, rs, wasUp.get(id));
+                }
+                kept.add(id);
+            });
+        }
+        for (Map.Entry<RealServerId, RealServer> old : before.entrySet()) {
+            if (!kept.contains(old.getKey()) && !old.getValue().checkers().isEmpty()) {
+                checkers.remove(old.getKey());
+            }
+        }
+    }
+
+    private void announce(VirtualServers.Entry e, List<VirtualServerState.Change> changes) {
+        VirtualServer vs = e.vs();
+        for (VirtualServerState.Change c : changes) {
+            if (c instanceof VirtualServerState.Change.RealServerChanged r) {
+                RealServer rs = r.server();
+                String rsName = VirtualServers.name(vs, rs);
+                log.info((r.up() ? (rs.inhibitOnFailure() ? "Enabling service " : "Adding service ")
+                        : (rs.inhibitOnFailure() ? "Disabling service " : "Removing service "))
+                        + rsName + (r.up() ? " to VS " : " from VS ") + e.name());
+                publish.accept(new Event.RealServerChanged(e.name(), rsName, r.up(),
+                        r.up() ? rs.notifyUp() : rs.notifyDown(), rs.smtpAlert(), r.reason()));
+            } else if (c instanceof VirtualServerState.Change.QuorumChanged q) {
+                log.info(q.message());
+                if (vs.sorryServer() != null) {
+                    log.info((q.up() ? "Removing sorry server " : "Adding sorry server ")
+                            + "[" + org.jkeepalived.config.model.AddressText.of(vs.sorryServer().address()) + "]:"
+                            + vs.sorryServer().port() + (q.up() ? " from VS " : " to VS ") + e.name());
+                }
+                publish.accept(new Event.QuorumChanged(e.name(), q.up(), q.up() ? vs.quorumUp() : vs.quorumDown(),
+                        vs.smtpAlert(), q.message()));
+            }
+        }
+    }
+
+    /** rs_init_notifies: every real server's state at start is announced, not only later changes. */
+    private void initialNotifies() {
+        for (VirtualServers.Entry e : servers.entries()) {
+            for (RealServer rs : e.vs().realServers()) {
+                boolean up = e.state().up(rs);
+                publish.accept(new Event.RealServerChanged(e.name(), VirtualServers.name(e.vs(), rs), up,
+                        up ? rs.notifyUp() : rs.notifyDown(), rs.smtpAlert(), up ? "" : "initial state"));
+            }
+        }
+    }
+
+    /** omega: at shutdown the live real servers and a held quorum are announced as going down. */
+    private void omega(VirtualServers.Entry e) {
+        VirtualServer vs = e.vs();
+        for (RealServer rs : vs.realServers()) {
+            if (e.state().up(rs)) {
+                publish.accept(new Event.RealServerChanged(e.name(), VirtualServers.name(vs, rs), false,
+                        rs.notifyDown(), rs.smtpAlert(), "shutdown"));
+            }
+        }
+        if (e.state().quorumUp()) {
+            publish.accept(new Event.QuorumChanged(e.name(), false, vs.quorumDown(), vs.smtpAlert(),
+                    "Lost quorum at shutdown for VS " + e.name()));
+        }
+    }
+}
