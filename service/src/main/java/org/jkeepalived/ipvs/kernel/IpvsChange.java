@@ -87,7 +87,7 @@ public sealed interface IpvsChange {
     }
 
     private static String name(IpvsDestination d) {
-        String a = d.address().getHostAddress();
+        String a = org.jkeepalived.config.model.AddressText.of(d.address());
         return (d.addressFamily() == IpvsAddressFamily.INET6 ? "[" + a + "]" : a) + ":" + d.port();
     }
 

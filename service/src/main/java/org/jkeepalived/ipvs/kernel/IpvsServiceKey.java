@@ -48,7 +48,7 @@ public record IpvsServiceKey(int addressFamily, IpvsProtocol protocol, InetAddre
             return "FWM  " + Integer.toUnsignedString(fwmark)
                     + (addressFamily == IpvsAddressFamily.INET6 ? " IPv6" : "");
         }
-        String a = address.getHostAddress();
+        String a = org.jkeepalived.config.model.AddressText.of(address);
         return protocol + "  " + (addressFamily == IpvsAddressFamily.INET6 ? "[" + a + "]" : a) + ":" + port;
     }
 }

@@ -132,8 +132,8 @@ public final class VirtualServers {
     }
 
     /**
-     * keepalived's name of a virtual server: {@code [10.0.0.1]:tcp:80}, {@code FWM 5}, or for a group
-     * {@code [NAME]:tcp:0}... here the group's name in brackets with its protocol.
+     * keepalived's name of a virtual server (2.2.7's log lines, observed): {@code [10.0.0.1]:tcp:80},
+     * {@code FWM 5}, and {@code [NAME]:0} for a group.
      */
     public static String name(VirtualServer vs) {
         String proto = vs.protocol() == null ? "tcp" : vs.protocol().lower();
@@ -144,7 +144,7 @@ public final class VirtualServers {
         if (t instanceof ServiceTarget.Fwmark f) {
             return "FWM " + f.fwmark();
         }
-        return "[" + ((ServiceTarget.Group) t).group() + "]:" + proto;
+        return "[" + ((ServiceTarget.Group) t).group() + "]:0";
     }
 
     /** keepalived's name of a real server of {@code vs}: {@code [192.168.1.2]:tcp:80}. */
