@@ -98,6 +98,7 @@ public final class LvsEngine {
             readKernel(allKeys(servers));
             List<IpvsChange> changes = new ArrayList<>();
             for (VirtualServers.Entry e : servers.entries()) {
+                announce(e, e.state().settle()); // "Gained quorum" at start, as keepalived announces it
                 plan(e, Set.of(), changes);
             }
             apply(changes);
@@ -107,6 +108,8 @@ public final class LvsEngine {
             for (VirtualServers.Entry e : servers.entries()) {
                 e.realServers().forEach((id, rs) -> {
                     if (!rs.checkers().isEmpty()) {
+                        log.info("Activating healthchecker for service " + VirtualServers.name(e.vs(), rs)
+                                + " for VS " + e.name());
                         checkers.add(id, rs, null);
                     }
                 });
@@ -231,6 +234,11 @@ public final class LvsEngine {
                 log.error("IPVS: cannot flush the table: " + e.getMessage());
             }
         } else {
+            for (VirtualServers.Entry e : servers.entries()) {
+                for (RealServer rs : e.vs().realServers()) {
+                    log.info("Shutting down service " + VirtualServers.name(e.vs(), rs) + " from VS " + e.name());
+                }
+            }
             List<IpvsChange> removals = new ArrayList<>();
             for (IpvsServiceKey key : allKeys(servers)) {
                 if (held.remove(key) != null) {

@@ -18,8 +18,9 @@ import org.jkeepalived.config.model.lvs.VirtualServer;
  * <li>Up: a destination with its weight ({@code misc_dynamic} may replace the configured weight). Down: no
  *     destination, or weight 0 with {@code inhibit_on_failure}.</li>
  * <li>Quorum: {@code sum} is the weight of the live real servers. Lost when up and {@code sum == 0} or
- *     {@code sum < quorum - hysteresis}; gained when down and {@code sum >= quorum + hysteresis}. At start
- *     it is up when {@code sum >= quorum}.</li>
+ *     {@code sum < quorum - hysteresis}; gained when down and {@code sum >= quorum + hysteresis}. It starts
+ *     lost and {@link #settle} gains it at once when the live weight allows, announced as a change:
+ *     keepalived 2.2.7 logs and mails "Gained quorum 2+0=2 <= 2 for VS ..." at start (observed).</li>
  * <li>While quorum is lost and a sorry server is configured, the sorry server is the only destination
  *     (the live real servers leave the pool, as keepalived's "Removing alive servers from the pool");
  *     with {@code sorry_server_inhibit} it stays at weight 0 once quorum is back.</li>
@@ -59,7 +60,7 @@ public final class VirtualServerState {
         for (RealServer rs : vs.realServers()) {
             up.put(rs, rs.checkers().isEmpty() || !rs.alpha());
         }
-        quorumUp = sum() >= vs.quorum();
+        quorumUp = false; // keepalived starts without quorum and gains it at once, announced (observed): settle()
     }
 
     /**
@@ -80,7 +81,7 @@ public final class VirtualServerState {
         return s;
     }
 
-    /** Re-evaluates the quorum (after {@link #carried}): the change to announce, if any. */
+    /** Evaluates the quorum (at start, and after {@link #carried}): the change to announce, if any. */
     public List<Change> settle() {
         List<Change> out = new ArrayList<>();
         quorum(out);

@@ -115,13 +115,17 @@ class LvsEngineTest {
                 "  -> 10.0.1.2:8080 MASQ 1");
         assertThat(kernel.changes()).isEqualTo(3);
         assertThat(checkers.added).hasSize(2);
-        assertThat(events).isEmpty();
+        // keepalived starts without quorum and announces gaining it (observed)
+        assertThat(events).singleElement().isInstanceOfSatisfying(Event.QuorumChanged.class,
+                q -> assertThat(q.message()).isEqualTo("Gained quorum 3+0=3 <= 3 for VS [10.0.0.1]:tcp:80"));
+        assertThat(logLines).contains("Activating healthchecker for service [10.0.1.1]:tcp:80 for VS [10.0.0.1]:tcp:80");
     }
 
     @Test
     void aFailingServerLeavesThePoolThenQuorumIsLostAndTheSorryServerComesIn() throws Exception {
         KeepalivedConfig c = config(TWO_SERVERS);
         engine(kernel).start(c);
+        events.clear();
         result(c, "10.0.1.1", false, null);
         assertThat(table()).containsExactly("TCP  10.0.0.1:80 wrr", "  -> 10.0.9.9:80 MASQ 1");
         assertThat(events).hasSize(2);
@@ -274,6 +278,7 @@ class LvsEngineTest {
     void omegaAnnouncesLiveServersAndQuorumDownAtStop() throws Exception {
         LvsEngine e = engine(kernel);
         e.start(config(TWO_SERVERS.replace("quorum 3", "quorum 3\n  omega")));
+        events.clear();
         e.stop(true);
         assertThat(events).extracting(Event::getClass).containsExactly(Event.RealServerChanged.class,
                 Event.RealServerChanged.class, Event.QuorumChanged.class);
@@ -284,6 +289,7 @@ class LvsEngineTest {
         KeepalivedConfig c = config(TWO_SERVERS);
         LvsEngine e = engine(null);
         e.start(c);
+        events.clear();
         result(c, "10.0.1.1", false, null);
         assertThat(events).hasSize(2);
         assertThat(e.status().ipvsAvailable()).isFalse();

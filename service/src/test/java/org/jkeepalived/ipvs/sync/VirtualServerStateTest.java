@@ -28,6 +28,23 @@ class VirtualServerStateTest {
         return "  real_server " + ip + " 80 {\n" + body + "\n    TCP_CHECK {\n      connect_timeout 1\n    }\n  }";
     }
 
+    /** A state after its start, where keepalived gains the quorum at once when the live weight allows. */
+    private static VirtualServerState started(VirtualServer v, String name) {
+        VirtualServerState s = new VirtualServerState(v, name);
+        s.settle();
+        return s;
+    }
+
+    @Test
+    void theQuorumStartsLostAndIsGainedAtOnceAsAnAnnouncedChange() {
+        VirtualServer v = vs("  quorum 2", rs("10.0.1.1", "    weight 2"));
+        VirtualServerState s = new VirtualServerState(v, "[10.0.0.1]:tcp:80");
+        assertThat(s.quorumUp()).isFalse();
+        assertThat(s.settle()).containsExactly(
+                new Change.QuorumChanged(true, 2, "Gained quorum 2+0=2 <= 2 for VS [10.0.0.1]:tcp:80"));
+        assertThat(s.settle()).isEmpty();
+    }
+
     private static List<String> dests(VirtualServerState s) {
         return s.destinations().stream().map(d -> d.address().getHostAddress() + "/" + d.weight()).toList();
     }
@@ -35,7 +52,7 @@ class VirtualServerStateTest {
     @Test
     void realServersStartUpAndLeaveOrGoToWeightZeroWhenDown() {
         VirtualServer v = vs("", rs("10.0.1.1", "    weight 3"), rs("10.0.1.2", "    inhibit_on_failure"));
-        VirtualServerState s = new VirtualServerState(v, "[10.0.0.1]:tcp:80");
+        VirtualServerState s = started(v, "[10.0.0.1]:tcp:80");
         assertThat(dests(s)).containsExactly("10.0.1.1/3", "10.0.1.2/1");
         RealServer a = v.realServers().get(0);
         RealServer b = v.realServers().get(1);
@@ -53,7 +70,7 @@ class VirtualServerStateTest {
     void alphaStartsDownAndTheQuorumFollowsTheHysteresis() {
         VirtualServer v = vs("  alpha\n  quorum 4\n  hysteresis 1", rs("10.0.1.1", "    weight 2"),
                 rs("10.0.1.2", "    weight 2"), rs("10.0.1.3", "    weight 2"));
-        VirtualServerState s = new VirtualServerState(v, "VS");
+        VirtualServerState s = started(v, "VS");
         assertThat(s.quorumUp()).isFalse();
         assertThat(s.destinations()).isEmpty();
         List<RealServer> r = v.realServers();
@@ -70,7 +87,7 @@ class VirtualServerStateTest {
     @Test
     void theSorryServerReplacesThePoolWhileQuorumIsLost() {
         VirtualServer v = vs("  quorum 2\n  sorry_server 10.0.9.9 80", rs("10.0.1.1", ""), rs("10.0.1.2", ""));
-        VirtualServerState s = new VirtualServerState(v, "VS");
+        VirtualServerState s = started(v, "VS");
         assertThat(dests(s)).containsExactly("10.0.1.1/1", "10.0.1.2/1");
         s.onRealServer(v.realServers().get(0), false, "");
         assertThat(s.quorumUp()).isFalse();
@@ -82,7 +99,7 @@ class VirtualServerStateTest {
     @Test
     void aDynamicWeightMovesTheQuorum() {
         VirtualServer v = vs("  quorum 5", rs("10.0.1.1", "    weight 5"));
-        VirtualServerState s = new VirtualServerState(v, "VS");
+        VirtualServerState s = started(v, "VS");
         RealServer a = v.realServers().get(0);
         assertThat(s.onWeight(a, 2)).singleElement()
                 .isEqualTo(new Change.QuorumChanged(false, 2, "Lost quorum 5-0=5 > 2 for VS VS"));
