@@ -92,9 +92,11 @@ public sealed interface Event {
      * @param script        its notify_up or notify_down script for this state, or null
      * @param smtpAlert     mail for it (resolved against global_defs)
      * @param reason        why, in the checker's words (empty when up)
+     * @param checkerKind   the checker whose result flipped it ({@code TCP_CHECK}, ...), null when none did
+     *                      (initial notifies, omega at shutdown)
      */
     record RealServerChanged(String virtualServer, String realServer, boolean up, ScriptCommand script,
-                             boolean smtpAlert, String reason) implements Event {
+                             boolean smtpAlert, String reason, String checkerKind) implements Event {
     }
 
     /**

@@ -98,7 +98,7 @@ public final class LvsEngine {
             readKernel(allKeys(servers));
             List<IpvsChange> changes = new ArrayList<>();
             for (VirtualServers.Entry e : servers.entries()) {
-                announce(e, e.state().settle()); // "Gained quorum" at start, as keepalived announces it
+                announceStart(e);
                 plan(e, Set.of(), changes);
             }
             apply(changes);
@@ -139,7 +139,7 @@ public final class LvsEngine {
             readKernel(missing(nextKeys));
             servers = next;
             for (VirtualServers.Announced a : changes) {
-                announce(next.get(a.virtualServer()), List.of(a.change()));
+                announce(next.get(a.virtualServer()), List.of(a.change()), null);
             }
             for (VirtualServers.Entry e : next.entries()) {
                 VirtualServers.Entry before = previous.get(e.id());
@@ -174,7 +174,7 @@ public final class LvsEngine {
             if (changes.isEmpty() && e.weight() == null) {
                 return;
             }
-            announce(entry, changes);
+            announce(entry, changes, e.checkerKind());
             List<IpvsChange> ipvs = new ArrayList<>();
             plan(entry, Set.of(), ipvs);
             apply(ipvs);
@@ -416,7 +416,8 @@ public final class LvsEngine {
         }
     }
 
-    private void announce(VirtualServers.Entry e, List<VirtualServerState.Change> changes) {
+    /** Logs and publishes {@code changes}; {@code checkerKind} is the checker whose result caused them, or null. */
+    private void announce(VirtualServers.Entry e, List<VirtualServerState.Change> changes, String checkerKind) {
         VirtualServer vs = e.vs();
         for (VirtualServerState.Change c : changes) {
             if (c instanceof VirtualServerState.Change.RealServerChanged r) {
@@ -426,7 +427,7 @@ public final class LvsEngine {
                         : (rs.inhibitOnFailure() ? "Disabling service " : "Removing service "))
                         + rsName + (r.up() ? " to VS " : " from VS ") + e.name());
                 publish.accept(new Event.RealServerChanged(e.name(), rsName, r.up(),
-                        r.up() ? rs.notifyUp() : rs.notifyDown(), rs.smtpAlert(), r.reason()));
+                        r.up() ? rs.notifyUp() : rs.notifyDown(), rs.smtpAlert(), r.reason(), checkerKind));
             } else if (c instanceof VirtualServerState.Change.QuorumChanged q) {
                 log.info(q.message());
                 if (vs.sorryServer() != null) {
@@ -440,13 +441,27 @@ public final class LvsEngine {
         }
     }
 
+    /**
+     * The quorum gained at start: logged as "Gained quorum ...", announced (mail) as "Starting with quorum up ..."
+     * (keepalived 2.2.7, observed).
+     */
+    private void announceStart(VirtualServers.Entry e) {
+        for (VirtualServerState.Change c : e.state().settle()) {
+            if (c instanceof VirtualServerState.Change.QuorumChanged q) {
+                log.info(q.message());
+                publish.accept(new Event.QuorumChanged(e.name(), true, e.vs().quorumUp(), e.vs().smtpAlert(),
+                        q.message().replace("Gained quorum", "Starting with quorum up")));
+            }
+        }
+    }
+
     /** rs_init_notifies: every real server's state at start is announced, not only later changes. */
     private void initialNotifies() {
         for (VirtualServers.Entry e : servers.entries()) {
             for (RealServer rs : e.vs().realServers()) {
                 boolean up = e.state().up(rs);
                 publish.accept(new Event.RealServerChanged(e.name(), VirtualServers.name(e.vs(), rs), up,
-                        up ? rs.notifyUp() : rs.notifyDown(), rs.smtpAlert(), up ? "" : "initial state"));
+                        up ? rs.notifyUp() : rs.notifyDown(), rs.smtpAlert(), up ? "" : "initial state", null));
             }
         }
     }
@@ -457,7 +472,7 @@ public final class LvsEngine {
         for (RealServer rs : vs.realServers()) {
             if (e.state().up(rs)) {
                 publish.accept(new Event.RealServerChanged(e.name(), VirtualServers.name(vs, rs), false,
-                        rs.notifyDown(), rs.smtpAlert(), "shutdown"));
+                        rs.notifyDown(), rs.smtpAlert(), "shutdown", null));
             }
         }
         if (e.state().quorumUp()) {

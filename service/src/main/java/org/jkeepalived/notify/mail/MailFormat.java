@@ -11,7 +11,7 @@ import org.jkeepalived.event.Event.NotifyState;
 import org.jkeepalived.event.Event.TargetType;
 
 /**
- * Builds keepalived's VRRP alert mails (f.3), observed from keepalived 2.2.7 against a recording SMTP sink:
+ * Builds keepalived's alert mails (f.3), observed from keepalived 2.2.7 against a recording SMTP sink. VRRP:
  * <pre>
  * Date: Wed, 25 Nov 2026 16:21:39 +0000
  * From: kx@example.com
@@ -24,6 +24,11 @@ import org.jkeepalived.event.Event.TargetType;
  * Observed rules: BACKUP and FAULT say "is no longer owning"; a group says
  * {@code => All VRRP group instances are now in STATE state <=}; an instance removed by a reload mails as
  * "Entering FAULT state" and a removed group mails nothing; nothing is mailed at shutdown (STOP).
+ * LVS (observed in the IPVS VM): {@code [router_id] Realserver [127.0.0.1]:tcp:9099 of virtual server
+ * [127.0.0.1]:tcp:8080 - UP} with {@code => TCP CHECK succeed on service <=}, and {@code [router_id]
+ * Virtualserver [127.0.0.1]:tcp:8080 - UP} with {@code => Gained quorum 2+0=2 <= 2 <=}, at start
+ * {@code => Starting with quorum up 1+0=1 <= 4 <=}. Deliberate deviation: keepalived's lost-quorum mail says
+ * {@code Lost quorum 1+0=1 <= 0} (the gain's arithmetic); ours says what its log says, {@code Lost quorum 1-0=1 > 0}.
  * Pure: the date is passed in.
  */
 public final class MailFormat {
@@ -39,8 +44,22 @@ public final class MailFormat {
      * smtp_alert for the target, STOP, a deleted group, FAULT with no_email_faults, or no server/recipient.
      */
     public static Optional<MailMessage> format(Event event, MailSettings settings, ZonedDateTime date) {
-        if (!(event instanceof Event.VrrpStateChanged change) || !change.target().smtpAlert()
-                || !settings.canSend()) {
+        if (!settings.canSend()) {
+            return Optional.empty();
+        }
+        if (event instanceof Event.RealServerChanged rs && rs.smtpAlert()) {
+            return Optional.of(message(settings, "[" + settings.routerId() + "] Realserver " + rs.realServer()
+                    + " of virtual server " + rs.virtualServer() + " - " + (rs.up() ? "UP" : "DOWN"),
+                    "=> " + checkWords(rs.checkerKind(), rs.up(), rs.reason()) + " <=", date));
+        }
+        if (event instanceof Event.QuorumChanged q && q.smtpAlert()) {
+            String words = q.message();
+            int forVs = words.lastIndexOf(" for VS ");
+            return Optional.of(message(settings, "[" + settings.routerId() + "] Virtualserver " + q.virtualServer()
+                    + " - " + (q.up() ? "UP" : "DOWN"), "=> " + (forVs > 0 ? words.substring(0, forVs) : words)
+                    + " <=", date));
+        }
+        if (!(event instanceof Event.VrrpStateChanged change) || !change.target().smtpAlert()) {
             return Optional.empty();
         }
         Optional<NotifyState> mailed = mailedState(change.target().type(), change.state());
@@ -53,6 +72,30 @@ public final class MailFormat {
                 settings.timeoutMillis(), settings.from(), settings.recipients(),
                 envelopeAddresses(settings.recipients()), subject(settings.routerId(), type, name, mailed.get()),
                 body(type, mailed.get()), date(date)));
+    }
+
+    private static MailMessage message(MailSettings settings, String subject, String body, ZonedDateTime date) {
+        return new MailMessage(settings.server(), settings.port(), settings.heloName(), settings.timeoutMillis(),
+                settings.from(), settings.recipients(), envelopeAddresses(settings.recipients()), subject, body,
+                date(date));
+    }
+
+    /**
+     * A real server mail's body words, as keepalived 2.2.7 was seen to send them: {@code TCP CHECK succeed on
+     * service} / {@code TCP CHECK failed on service}, {@code MISC CHECK succeeded on service} / {@code MISC CHECK
+     * failed on service}, and for HTTP_GET {@code CHECK failed on service : HTTP request failed} (its reason).
+     * The other kinds follow HTTP_GET's form; an up mail of theirs was not observed and says
+     * {@code CHECK succeed on service}.
+     */
+    static String checkWords(String kind, boolean up, String reason) {
+        if ("TCP_CHECK".equals(kind)) {
+            return up ? "TCP CHECK succeed on service" : "TCP CHECK failed on service";
+        }
+        if ("MISC_CHECK".equals(kind)) {
+            return up ? "MISC CHECK succeeded on service" : "MISC CHECK failed on service";
+        }
+        return up || reason == null || reason.isEmpty() ? (up ? "CHECK succeed on service" : "CHECK failed on service")
+                : "CHECK failed on service : " + reason;
     }
 
     /**

@@ -117,7 +117,8 @@ class LvsEngineTest {
         assertThat(checkers.added).hasSize(2);
         // keepalived starts without quorum and announces gaining it (observed)
         assertThat(events).singleElement().isInstanceOfSatisfying(Event.QuorumChanged.class,
-                q -> assertThat(q.message()).isEqualTo("Gained quorum 3+0=3 <= 3 for VS [10.0.0.1]:tcp:80"));
+                q -> assertThat(q.message()).isEqualTo("Starting with quorum up 3+0=3 <= 3 for VS [10.0.0.1]:tcp:80"));
+        assertThat(logLines).contains("Gained quorum 3+0=3 <= 3 for VS [10.0.0.1]:tcp:80");
         assertThat(logLines).contains("Activating healthchecker for service [10.0.1.1]:tcp:80 for VS [10.0.0.1]:tcp:80");
     }
 

@@ -159,7 +159,7 @@ class NotifyFifoTest {
         reader(vf, fromVrrp);
         reader(lf, fromLvs);
         fifo.accept(new Event.RealServerChanged("[192.168.201.15]:tcp:80", "[1.2.3.4]:tcp:80", false, null, false,
-                "connection refused"));
+                "connection refused", "TCP_CHECK"));
         fifo.accept(new Event.QuorumChanged("[192.168.201.15]:tcp:80", true, null, false, "Gained quorum"));
         List<String> expected = List.of("RS [1.2.3.4]:tcp:80 [192.168.201.15]:tcp:80 DOWN",
                 "VS [192.168.201.15]:tcp:80 UP");

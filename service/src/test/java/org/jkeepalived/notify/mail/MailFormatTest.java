@@ -105,4 +105,27 @@ class MailFormatTest {
         ZonedDateTime cet = ZonedDateTime.of(2026, 1, 31, 23, 59, 58, 0, ZoneOffset.ofHours(1));
         assertThat(MailFormat.date(cet)).isEqualTo("Sat, 31 Jan 2026 23:59:58 +0100");
     }
+
+    @Test
+    void realServerAndQuorumMailsAreKeepalivedsObservedOnes() {
+        MailMessage up = mail(new Event.RealServerChanged("[127.0.0.1]:tcp:8080", "[127.0.0.1]:tcp:9099", true, null,
+                true, "", "TCP_CHECK"), SETTINGS);
+        assertThat(up.subject())
+                .isEqualTo("[mlxr] Realserver [127.0.0.1]:tcp:9099 of virtual server [127.0.0.1]:tcp:8080 - UP");
+        assertThat(up.body()).isEqualTo("=> TCP CHECK succeed on service <=");
+        MailMessage down = mail(new Event.RealServerChanged("[127.0.0.1]:tcp:8080", "[127.0.0.1]:tcp:9099", false,
+                null, true, "refused", "TCP_CHECK"), SETTINGS);
+        assertThat(down.subject()).endsWith(" - DOWN");
+        assertThat(down.body()).isEqualTo("=> TCP CHECK failed on service <=");
+        MailMessage quorum = mail(new Event.QuorumChanged("[127.0.0.1]:tcp:8080", true, null, true,
+                "Gained quorum 2+0=2 <= 2 for VS [127.0.0.1]:tcp:8080"), SETTINGS);
+        assertThat(quorum.subject()).isEqualTo("[mlxr] Virtualserver [127.0.0.1]:tcp:8080 - UP");
+        assertThat(quorum.body()).isEqualTo("=> Gained quorum 2+0=2 <= 2 <=");
+        assertThat(mail(new Event.RealServerChanged("VS", "RS", true, null, true, "", "MISC_CHECK"), SETTINGS).body())
+                .isEqualTo("=> MISC CHECK succeeded on service <=");
+        assertThat(mail(new Event.RealServerChanged("VS", "RS", false, null, true, "HTTP request failed", "HTTP_GET"),
+                SETTINGS).body()).isEqualTo("=> CHECK failed on service : HTTP request failed <=");
+        assertThat(MailFormat.format(new Event.QuorumChanged("VS", false, null, false, "Lost"), SETTINGS, DATE))
+                .as("no smtp_alert").isEmpty();
+    }
 }

@@ -71,8 +71,8 @@ class NotifyScriptSubscriberTest {
     void realServerAndQuorumChangesRunTheirScriptsWithoutArguments() throws Exception {
         sub = new NotifyScriptSubscriber(runner, log);
         sub.accept(new Event.RealServerChanged("[10.0.0.1]:tcp:80", "[10.0.1.1]:tcp:80", false,
-                cmd("/rs.sh", "down"), false, "connection refused"));
-        sub.accept(new Event.RealServerChanged("[10.0.0.1]:tcp:80", "[10.0.1.2]:tcp:80", true, null, false, ""));
+                cmd("/rs.sh", "down"), false, "connection refused", "TCP_CHECK"));
+        sub.accept(new Event.RealServerChanged("[10.0.0.1]:tcp:80", "[10.0.1.2]:tcp:80", true, null, false, "", "TCP_CHECK"));
         sub.accept(new Event.QuorumChanged("[10.0.0.1]:tcp:80", false, cmd("/q.sh", "lost"), false, "Lost quorum"));
         awaitCalls(2);
         Thread.sleep(100);
