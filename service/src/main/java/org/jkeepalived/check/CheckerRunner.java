@@ -148,6 +148,11 @@ public final class CheckerRunner<K> implements AutoCloseable {
 
     /** The state of an untimed checker (FILE_CHECK, BFD_CHECK) changed. */
     public void report(K key, int checkerIndex, boolean up, String reason) {
+        report(key, checkerIndex, up, reason, null);
+    }
+
+    /** As {@link #report(Object, int, boolean, String)}, with a dynamic weight for the real server (or null). */
+    public void report(K key, int checkerIndex, boolean up, String reason, Integer weight) {
         scheduler.execute(() -> {
             Server server = servers.get(key);
             if (server != null) {
@@ -155,7 +160,8 @@ public final class CheckerRunner<K> implements AutoCloseable {
                     log.warn("no checker " + checkerIndex + " on " + key + " - ignoring its state");
                     return;
                 }
-                publish(server, checkerIndex, server.checkers.get(checkerIndex).kind(), up, up ? "" : reason, null);
+                publish(server, checkerIndex, server.checkers.get(checkerIndex).kind(), up, up ? "" : reason,
+                        up ? weight : null);
             }
         });
     }

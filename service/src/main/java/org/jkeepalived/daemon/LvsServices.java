@@ -18,6 +18,7 @@ import org.jkeepalived.ipvs.runtime.LvsStatus;
 import org.jkeepalived.ipvs.sync.VirtualServers.RealServerId;
 import org.jkeepalived.os.log.Log;
 import org.jkeepalived.os.process.ScriptRunner;
+import org.jkeepalived.track.TrackerRuntime;
 
 /**
  * Issue 6's LVS half, wired: the kernel's IPVS (or none), the checkers with every probe kind, and the
@@ -29,6 +30,7 @@ final class LvsServices implements AutoCloseable {
     private final ExecutorService loop;
     private final CheckerProbes probes;
     private final LvsEngine engine;
+    private final TrackerRuntime files;
     private final boolean release;
 
     private LvsServices(KeepalivedConfig config, EventBus bus, ScriptRunner scripts, boolean release) {
@@ -52,6 +54,14 @@ final class LvsServices implements AutoCloseable {
                 bus::publish, log);
         bus.subscribe("lvs-sync-daemon", engine::onVrrpState);
         engine.start(config);
+        // FILE_CHECK: the track_files the real servers follow, watched here (VRRP has trackers of its own)
+        files = new TrackerRuntime(config.tracking(), fileChecks(config), scripts, engine::onTracker, checkLog);
+        files.start();
+        files.current().forEach(engine::onTracker);
+    }
+
+    private static TrackerRuntime.Tracked fileChecks(KeepalivedConfig config) {
+        return new TrackerRuntime.Tracked(java.util.Set.of(), LvsEngine.fileCheckFiles(config), java.util.Set.of());
     }
 
     /** Starts LVS for {@code config}: programs IPVS and starts the checkers. */
@@ -76,6 +86,8 @@ final class LvsServices implements AutoCloseable {
 
     void reload(KeepalivedConfig next) {
         engine.reload(next);
+        files.reload(next.tracking(), fileChecks(next));
+        files.current().forEach(engine::onTracker);
     }
 
     LvsStatus status() {
@@ -84,6 +96,7 @@ final class LvsServices implements AutoCloseable {
 
     @Override
     public void close() {
+        files.stop();
         engine.stop(release);
         loop.shutdown();
         try {
@@ -99,6 +112,11 @@ final class LvsServices implements AutoCloseable {
             @Override
             public void add(RealServerId id, org.jkeepalived.config.model.lvs.RealServer rs, Boolean initiallyUp) {
                 runner.add(id, rs, initiallyUp);
+            }
+
+            @Override
+            public void report(RealServerId id, int index, boolean up, String reason, Integer weight) {
+                runner.report(id, index, up, reason, weight);
             }
 
             @Override

@@ -15,6 +15,12 @@ public interface HealthCheckers extends AutoCloseable {
      */
     void add(RealServerId id, RealServer realServer, Boolean initiallyUp);
 
+    /**
+     * The state of an untimed checker (FILE_CHECK) of a real server, with the real server's dynamic weight when
+     * it sets one (else null); the result comes back through {@link LvsEngine#onChecker} like any other.
+     */
+    void report(RealServerId id, int checkerIndex, boolean up, String reason, Integer weight);
+
     /** Stops the checkers of a real server; nothing more is reported for it. */
     void remove(RealServerId id);
 

@@ -14,6 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jkeepalived.check.CheckerStateChanged;
+import org.jkeepalived.check.ProbeResult;
+import org.jkeepalived.check.file.FileProbe;
+import org.jkeepalived.config.model.lvs.FileCheck;
+import org.jkeepalived.track.TrackerUpdate;
 import org.jkeepalived.config.model.KeepalivedConfig;
 import org.jkeepalived.config.model.global.GlobalDefs.LvsGlobals;
 import org.jkeepalived.config.model.lvs.RealServer;
@@ -179,6 +183,42 @@ public final class LvsEngine {
             plan(entry, Set.of(), ipvs);
             apply(ipvs);
         });
+    }
+
+    /**
+     * A track_file's value changed (any thread): each FILE_CHECK following it judges the value, and its verdict
+     * (with the {@code dynamic} weight) goes to the real server's checkers.
+     */
+    public void onTracker(TrackerUpdate update) {
+        if (update.kind() != TrackerUpdate.Kind.FILE) {
+            return;
+        }
+        onLoop(() -> {
+            for (VirtualServers.Entry e : servers.entries()) {
+                e.realServers().forEach((id, rs) -> {
+                    for (int i = 0; i < rs.checkers().size(); i++) {
+                        if (rs.checkers().get(i) instanceof FileCheck f && f.trackFile().equals(update.name())) {
+                            ProbeResult r = FileProbe.judge(f, update.value());
+                            Integer weight = f.dynamic() && r.up() ? (int) Math.max(0, Math.min(Integer.MAX_VALUE,
+                                    rs.weight() + FileProbe.weightDelta(f, update.value()))) : null;
+                            checkers.report(id, i, r.up(), r.reason(), weight);
+                        }
+                    }
+                });
+            }
+        });
+    }
+
+    /** The track_files that the FILE_CHECKs of {@code config} follow. */
+    public static Set<String> fileCheckFiles(KeepalivedConfig config) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (VirtualServer vs : config.lvs().virtualServers()) {
+            for (RealServer rs : vs.realServers()) {
+                rs.checkers().stream().filter(c -> c instanceof FileCheck).map(c -> ((FileCheck) c).trackFile())
+                        .forEach(out::add);
+            }
+        }
+        return out;
     }
 
     /** A VRRP instance changed state (for lvs_sync_daemon's instance). */

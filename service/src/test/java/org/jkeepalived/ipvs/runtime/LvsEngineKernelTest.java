@@ -348,6 +348,10 @@ class LvsEngineKernelTest {
         }
 
         @Override
+        public void report(RealServerId id, int index, boolean up, String reason, Integer weight) {
+        }
+
+        @Override
         public void remove(RealServerId id) {
         }
 

@@ -332,14 +332,58 @@ class LvsEngineTest {
         assertThat(kernel.services().get(4).service().flags() & IpvsService.SH_PORT).isNotZero();
     }
 
+    @Test
+    void fileChecksJudgeTheirTrackFilesValueAndSetTheDynamicWeight() throws Exception {
+        KeepalivedConfig c = config("""
+                track_file F {
+                  file /tmp/jka-file-check
+                }
+                virtual_server 10.0.0.1 80 {
+                  protocol TCP
+                  real_server 10.0.1.1 80 {
+                    weight 10
+                    TCP_CHECK {
+                    }
+                    FILE_CHECK {
+                      track_file F
+                      weight 0
+                    }
+                  }
+                  real_server 10.0.1.2 80 {
+                    weight 10
+                    FILE_CHECK {
+                      track_file F
+                      weight 2
+                      dynamic
+                    }
+                  }
+                }
+                """);
+        LvsEngine e = engine(kernel);
+        e.start(c);
+        assertThat(LvsEngine.fileCheckFiles(c)).containsExactly("F");
+        e.onTracker(new org.jkeepalived.track.TrackerUpdate(org.jkeepalived.track.TrackerUpdate.Kind.FILE, "F",
+                org.jkeepalived.track.TrackerUpdate.Status.UP, 3));
+        e.onTracker(new org.jkeepalived.track.TrackerUpdate(org.jkeepalived.track.TrackerUpdate.Kind.FILE, "other",
+                org.jkeepalived.track.TrackerUpdate.Status.UP, 3));
+        // weight 0: a non-zero value fails; dynamic: 10 + 3 x 2
+        assertThat(checkers.reported).containsExactly("10.0.1.1:80 #1 false null", "10.0.1.2:80 #0 true 16");
+    }
+
     /** Records what the engine asked of the checkers. */
     private static final class RecordingCheckers implements HealthCheckers {
         final List<String> added = new ArrayList<>();
         final List<String> removed = new ArrayList<>();
+        final List<String> reported = new ArrayList<>();
 
         @Override
         public void add(RealServerId id, RealServer rs, Boolean initiallyUp) {
             added.add(id.address().getHostAddress() + ":" + id.port() + " " + initiallyUp);
+        }
+
+        @Override
+        public void report(RealServerId id, int index, boolean up, String reason, Integer weight) {
+            reported.add(id.address().getHostAddress() + ":" + id.port() + " #" + index + " " + up + " " + weight);
         }
 
         @Override
