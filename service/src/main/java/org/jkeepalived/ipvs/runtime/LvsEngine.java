@@ -118,8 +118,9 @@ public final class LvsEngine {
                     }
                 });
             }
-            log.info("LVS: " + servers.entries().size() + " virtual server(s), " + held.size() + " IPVS service(s)"
-                    + (kernel == null ? " (not programmed: no IPVS)" : ""));
+            // without IPVS the daemon's one line about it has been said already
+            log.info("LVS: " + servers.entries().size() + " virtual server(s)"
+                    + (kernel == null ? "" : ", " + held.size() + " IPVS service(s)"));
         });
     }
 

@@ -1,0 +1,133 @@
+package org.jkeepalived.ipvs.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jkeepalived.testsupport.Await.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jkeepalived.testsupport.Launcher;
+import org.jkeepalived.testsupport.Netns;
+import org.jkeepalived.testsupport.Privileged;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Tier 4: bin/jkeepalived -C in a namespace of this host, whose kernel has no IPVS: one line says so, and the
+ * checkers still run against a real listener, drive notify_up/notify_down and quorum_up/quorum_down, keep their
+ * state over a reload, and the daemon stops cleanly. (keepalived 2.2.7 terminates here instead.)
+ */
+class LvsDaemonNoIpvsIT {
+    @TempDir
+    Path dir;
+    private Netns ns;
+    private Process daemon;
+    private Process listener;
+
+    @BeforeEach
+    void namespace() {
+        Privileged.require("ip", "python3");
+        ns = Netns.create("jklvs");
+    }
+
+    @AfterEach
+    void cleanUp() throws InterruptedException {
+        for (Process p : new Process[] {daemon, listener}) {
+            if (p != null) {
+                p.destroyForcibly();
+                p.waitFor();
+            }
+        }
+        if (ns != null) {
+            ns.close();
+        }
+    }
+
+    private void listen() throws Exception {
+        listener = new ProcessBuilder(ns.exec(List.of("python3", "-c", String.join("\n",
+                "import socket",
+                "s = socket.socket()",
+                "s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)",
+                "s.bind(('127.0.0.1', 9099))",
+                "s.listen(16)",
+                "while True:",
+                "    c, _ = s.accept()",
+                "    c.close()")))).redirectErrorStream(true).start();
+    }
+
+    private Path config(String weight) throws Exception {
+        Path events = dir.resolve("events.txt");
+        Path conf = dir.resolve("j.conf");
+        Files.writeString(conf, """
+                virtual_server 127.0.0.1 8080 {
+                  delay_loop 1
+                  protocol TCP
+                  quorum 2
+                  quorum_up "/bin/sh -c 'echo quorum-up >> %s'"
+                  quorum_down "/bin/sh -c 'echo quorum-down >> %s'"
+                  real_server 127.0.0.1 9099 {
+                    weight %s
+                    notify_up "/bin/sh -c 'echo rs-up >> %s'"
+                    notify_down "/bin/sh -c 'echo rs-down >> %s'"
+                    TCP_CHECK {
+                      connect_timeout 1
+                      retry 1
+                      delay_before_retry 1
+                    }
+                  }
+                }
+                """.formatted(events, events, weight, events, events));
+        return conf;
+    }
+
+    @Test
+    void withoutIpvsTheCheckersRunAndDriveNotificationsAcrossAReload() throws Exception {
+        listen();
+        Path log = dir.resolve("j.log");
+        Path events = dir.resolve("events.txt");
+        daemon = new ProcessBuilder(ns.exec(List.of(Launcher.launcher().toString(), "-C", "-n", "-l", "-f",
+                config("2").toString(), "-p", dir.resolve("j.pid").toString(), "-c",
+                dir.resolve("c.pid").toString()))).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        await("start", 20_000, () -> read(log).contains("Activating healthchecker for service [127.0.0.1]:tcp:9099"));
+        assertThat(read(log).lines().filter(l -> l.contains("IPVS")).toList()).singleElement().asString()
+                .contains("the kernel has no IPVS").contains("health checkers run");
+        await("quorum at start", 10_000, () -> read(events).contains("quorum-up"));
+
+        listener.destroy();
+        listener.waitFor();
+        await("down", 15_000, () -> read(events).contains("rs-down"));
+        await("quorum lost", 5_000, () -> read(events).contains("quorum-down"));
+        assertThat(read(log)).contains("TCP_CHECK on service [127.0.0.1]:tcp:9099 failed after 1 retries.",
+                "Removing service [127.0.0.1]:tcp:9099 from VS [127.0.0.1]:tcp:8080",
+                "Lost quorum 2-0=2 > 0 for VS [127.0.0.1]:tcp:8080");
+
+        // a reload that changes the real server's weight: it stays down (no rs-up), its checker keeps running
+        config("3");
+        Netns.runProcess(List.of("kill", "-HUP", Long.toString(daemon.pid())), 10);
+        await("reload", 10_000, () -> read(log).contains("Reload complete"));
+        Thread.sleep(2_500);
+        assertThat(read(events).lines().toList()).containsExactly("quorum-up", "rs-down", "quorum-down");
+
+        listen();
+        await("up again", 15_000, () -> read(events).contains("rs-up"));
+        await("quorum again", 5_000, () -> read(events).lines().filter("quorum-up"::equals).count() == 2);
+        assertThat(read(log)).contains("Gained quorum 2+0=2 <= 3 for VS [127.0.0.1]:tcp:8080");
+
+        Netns.runProcess(List.of("kill", "-TERM", Long.toString(daemon.pid())), 10);
+        assertThat(daemon.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(daemon.exitValue()).isZero();
+        assertThat(read(log)).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+}
