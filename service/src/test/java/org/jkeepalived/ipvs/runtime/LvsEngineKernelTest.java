@@ -190,14 +190,14 @@ class LvsEngineKernelTest {
 
     /** Runs the same inputs through an engine on the real kernel and one on the fake, and compares after each. */
     private final class Twin {
-        final Counting real;
+        final RecordingIpvsKernel real;
         final FakeIpvsKernel meant = new FakeIpvsKernel();
         final LvsEngine onReal;
         final LvsEngine onFake;
         final List<Consumer<CheckerStateChanged<RealServerId>>> sinks = new ArrayList<>();
 
         Twin() throws IpvsException {
-            real = new Counting(LinuxIpvsKernel.open());
+            real = new RecordingIpvsKernel(LinuxIpvsKernel.open());
             onReal = engine(real);
             onFake = engine(meant);
         }
@@ -314,7 +314,7 @@ class LvsEngineKernelTest {
         ipvsadm("-E", "-t", "10.0.1.5:80", "-s", "rr");
         ipvsadm("-e", "-t", "10.0.1.1:80", "-r", "10.1.0.1:8080", "-m", "-w", "9");
         ipvsadm("-a", "-t", "10.0.1.1:80", "-r", "10.1.0.99:80", "-m", "-w", "1");
-        Counting again = new Counting(LinuxIpvsKernel.open());
+        RecordingIpvsKernel again = new RecordingIpvsKernel(LinuxIpvsKernel.open());
         LvsEngine second = new LvsEngine(again, Runnable::run, sink -> new NoCheckers(), events::add,
                 Log.to((level, detail, message) -> logLines.add(message)));
         second.start(config(EVERY_KIND));
@@ -357,65 +357,6 @@ class LvsEngineKernelTest {
 
         @Override
         public void close() {
-        }
-    }
-
-    /** The real kernel, recording every change applied through it. */
-    private static final class Counting implements IpvsKernel {
-        final IpvsKernel k;
-        final List<IpvsChange> applied = new ArrayList<>();
-
-        Counting(IpvsKernel k) {
-            this.k = k;
-        }
-
-        public IpvsInfo info() throws IpvsException {
-            return k.info();
-        }
-
-        public List<IpvsServiceEntry> services() throws IpvsException {
-            return k.services();
-        }
-
-        public List<IpvsDestinationEntry> destinations(IpvsServiceKey s) throws IpvsException {
-            return k.destinations(s);
-        }
-
-        public List<IpvsChange.Failure> apply(List<IpvsChange> changes) throws IpvsException {
-            applied.addAll(changes);
-            return k.apply(changes);
-        }
-
-        public void flush() throws IpvsException {
-            k.flush();
-        }
-
-        public void zero(IpvsServiceKey s) throws IpvsException {
-            k.zero(s);
-        }
-
-        public IpvsTimeouts timeouts() throws IpvsException {
-            return k.timeouts();
-        }
-
-        public void setTimeouts(IpvsTimeouts t) throws IpvsException {
-            k.setTimeouts(t);
-        }
-
-        public List<IpvsSyncDaemon> syncDaemons() throws IpvsException {
-            return k.syncDaemons();
-        }
-
-        public void startSyncDaemon(IpvsSyncDaemon d) throws IpvsException {
-            k.startSyncDaemon(d);
-        }
-
-        public void stopSyncDaemon(IpvsSyncDaemon.State s) throws IpvsException {
-            k.stopSyncDaemon(s);
-        }
-
-        public void close() {
-            k.close();
         }
     }
 
