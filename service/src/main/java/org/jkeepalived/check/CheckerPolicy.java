@@ -61,6 +61,10 @@ public final class CheckerPolicy {
         return up;
     }
 
+    public long delayLoopMicros() {
+        return timing.delayLoopMicros();
+    }
+
     /** Failed attempts since the last success or declared failure. */
     public long retriesDone() {
         return retriesDone;

@@ -166,6 +166,19 @@ public final class CheckerRunner<K> implements AutoCloseable {
         });
     }
 
+    /**
+     * {@code ha_suspend}: while suspended a real server's checkers make no attempt and its state stays as it is;
+     * on resume they go on at their next turn.
+     */
+    public void suspend(K key, boolean suspended) {
+        scheduler.execute(() -> {
+            Server server = servers.get(key);
+            if (server != null) {
+                server.suspended = suspended;
+            }
+        });
+    }
+
     /** The real server's state (up when all its checkers are), empty when it is not known (yet). */
     public Optional<Boolean> realServerUp(K key) {
         Server server = servers.get(key);
@@ -239,6 +252,7 @@ public final class CheckerRunner<K> implements AutoCloseable {
         final RealServerHealth health;
         final List<Running> running;
         volatile boolean up;
+        boolean suspended;
 
         Server(K key, List<Checker> checkers, RealServerHealth health, List<Running> running) {
             this.key = key;
@@ -279,6 +293,10 @@ public final class CheckerRunner<K> implements AutoCloseable {
 
         void attempt() {
             if (stopped) {
+                return;
+            }
+            if (server.suspended) {
+                scheduleAt(clockMicros.getAsLong() + policy.delayLoopMicros());
                 return;
             }
             CompletableFuture<ProbeResult> future;

@@ -13,9 +13,13 @@ import org.jkeepalived.ipvs.kernel.IpvsException;
 import org.jkeepalived.ipvs.kernel.IpvsKernel;
 import org.jkeepalived.ipvs.kernel.LinuxIpvsKernel;
 import org.jkeepalived.ipvs.runtime.HealthCheckers;
+import org.jkeepalived.ipvs.runtime.LocalAddressWatch;
 import org.jkeepalived.ipvs.runtime.LvsEngine;
 import org.jkeepalived.ipvs.runtime.LvsStatus;
 import org.jkeepalived.ipvs.sync.VirtualServers.RealServerId;
+import org.jkeepalived.netlink.NetlinkException;
+import org.jkeepalived.netlink.linux.RtnetlinkAddressManager;
+import org.jkeepalived.netlink.linux.RtnetlinkMonitor;
 import org.jkeepalived.os.log.Log;
 import org.jkeepalived.os.process.ScriptRunner;
 import org.jkeepalived.track.TrackerRuntime;
@@ -31,6 +35,7 @@ final class LvsServices implements AutoCloseable {
     private final CheckerProbes probes;
     private final LvsEngine engine;
     private final TrackerRuntime files;
+    private LocalAddressWatch addresses;
     private final boolean release;
 
     private LvsServices(KeepalivedConfig config, EventBus bus, ScriptRunner scripts, boolean release) {
@@ -58,6 +63,18 @@ final class LvsServices implements AutoCloseable {
         files = new TrackerRuntime(config.tracking(), fileChecks(config), scripts, engine::onTracker, checkLog);
         files.start();
         files.current().forEach(engine::onTracker);
+        addresses = LvsEngine.anyHaSuspend(config) ? watchAddresses() : null;
+    }
+
+    /** ha_suspend: the host's addresses; without netlink, nothing is suspended (logged). */
+    private LocalAddressWatch watchAddresses() {
+        try {
+            return new LocalAddressWatch(RtnetlinkMonitor.open(), RtnetlinkAddressManager.open(),
+                    engine::onLocalAddresses, log).start();
+        } catch (NetlinkException e) {
+            log.error("ha_suspend: cannot watch the host's addresses (" + e.getMessage() + "): checkers not suspended");
+            return null;
+        }
     }
 
     private static TrackerRuntime.Tracked fileChecks(KeepalivedConfig config) {
@@ -86,6 +103,9 @@ final class LvsServices implements AutoCloseable {
 
     void reload(KeepalivedConfig next) {
         engine.reload(next);
+        if (addresses == null && LvsEngine.anyHaSuspend(next)) {
+            addresses = watchAddresses();
+        }
         files.reload(next.tracking(), fileChecks(next));
         files.current().forEach(engine::onTracker);
     }
@@ -96,6 +116,9 @@ final class LvsServices implements AutoCloseable {
 
     @Override
     public void close() {
+        if (addresses != null) {
+            addresses.close();
+        }
         files.stop();
         engine.stop(release);
         loop.shutdown();
@@ -117,6 +140,11 @@ final class LvsServices implements AutoCloseable {
             @Override
             public void report(RealServerId id, int index, boolean up, String reason, Integer weight) {
                 runner.report(id, index, up, reason, weight);
+            }
+
+            @Override
+            public void suspend(RealServerId id, boolean suspended) {
+                runner.suspend(id, suspended);
             }
 
             @Override

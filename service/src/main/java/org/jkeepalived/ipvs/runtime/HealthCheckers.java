@@ -21,6 +21,9 @@ public interface HealthCheckers extends AutoCloseable {
      */
     void report(RealServerId id, int checkerIndex, boolean up, String reason, Integer weight);
 
+    /** {@code ha_suspend}: pauses or resumes the checkers of a real server (its state stays as it is). */
+    void suspend(RealServerId id, boolean suspended);
+
     /** Stops the checkers of a real server; nothing more is reported for it. */
     void remove(RealServerId id);
 

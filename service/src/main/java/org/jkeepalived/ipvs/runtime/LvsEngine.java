@@ -21,6 +21,7 @@ import org.jkeepalived.track.TrackerUpdate;
 import org.jkeepalived.config.model.KeepalivedConfig;
 import org.jkeepalived.config.model.global.GlobalDefs.LvsGlobals;
 import org.jkeepalived.config.model.lvs.RealServer;
+import org.jkeepalived.config.model.lvs.ServiceTarget;
 import org.jkeepalived.config.model.lvs.VirtualServer;
 import org.jkeepalived.event.Event;
 import org.jkeepalived.ipvs.kernel.IpvsChange;
@@ -61,6 +62,10 @@ public final class LvsEngine {
     private final Map<IpvsServiceKey, Held> held = new HashMap<>();
     private LvsGlobals globals;
     private boolean stopped;
+    /** The virtual servers whose checkers ha_suspend holds. */
+    private final Set<VirtualServers.Id> suspended = new HashSet<>();
+    /** The host's addresses as last reported, null until then. */
+    private Set<java.net.InetAddress> localAddresses;
 
     /**
      * @param kernel   the kernel's IPVS, or null when it has none
@@ -134,6 +139,7 @@ public final class LvsEngine {
             VirtualServers previous = servers;
             VirtualServers next = VirtualServers.of(config.lvs(), previous, changes);
             restartCheckers(previous, next);
+            suspended.retainAll(next.entries().stream().map(VirtualServers.Entry::id).toList());
             List<IpvsChange> ipvs = new ArrayList<>();
             Set<IpvsServiceKey> nextKeys = allKeys(next);
             for (IpvsServiceKey gone : allKeys(previous)) {
@@ -151,6 +157,7 @@ public final class LvsEngine {
                 plan(e, before == null ? Set.of() : owned(before), ipvs);
             }
             apply(ipvs);
+            suspensions(true); // restarted and new checkers of a suspended virtual server are suspended too
             LvsGlobals old = globals;
             globals = config.global().lvs();
             if (kernel != null) {
@@ -220,6 +227,56 @@ public final class LvsEngine {
             }
         }
         return out;
+    }
+
+    /**
+     * The host's addresses now (any thread), for {@code ha_suspend}: the checkers of a virtual server whose address
+     * is not on the host are suspended until it is (keepalived.conf(5): "If VS IP address is not set, suspend
+     * healthchecker's activity").
+     */
+    public void onLocalAddresses(Set<java.net.InetAddress> local) {
+        Set<java.net.InetAddress> copy = Set.copyOf(local);
+        onLoop(() -> {
+            localAddresses = copy;
+            suspensions(false);
+        });
+    }
+
+    /** Suspends or resumes the checkers of each ha_suspend virtual server; {@code again}: tell them all again. */
+    private void suspensions(boolean again) {
+        if (localAddresses == null) {
+            return; // not known yet: nothing is suspended
+        }
+        for (VirtualServers.Entry e : servers.entries()) {
+            boolean applies = e.vs().haSuspend() && e.vs().target() instanceof ServiceTarget.Address;
+            if (!applies && !suspended.contains(e.id())) {
+                continue;
+            }
+            boolean suspend = applies
+                    && !localAddresses.contains(((ServiceTarget.Address) e.vs().target()).address());
+            if (suspended.contains(e.id()) == suspend && !again) {
+                continue;
+            }
+            if (suspended.contains(e.id()) != suspend) {
+                log.info((suspend ? "Suspending" : "Resuming") + " healthcheckers of VS " + e.name()
+                        + (suspend ? ": its address is not on this host (ha_suspend)" : ": its address is up"));
+            }
+            if (suspend) {
+                suspended.add(e.id());
+            } else {
+                suspended.remove(e.id());
+            }
+            e.realServers().forEach((id, rs) -> {
+                if (!rs.checkers().isEmpty()) {
+                    checkers.suspend(id, suspend);
+                }
+            });
+        }
+    }
+
+    /** Whether a virtual server has {@code ha_suspend} (the daemon then watches the host's addresses). */
+    public static boolean anyHaSuspend(KeepalivedConfig config) {
+        return config.lvs().virtualServers().stream().anyMatch(VirtualServer::haSuspend);
     }
 
     /** A VRRP instance changed state (for lvs_sync_daemon's instance). */

@@ -80,6 +80,10 @@ class DownToWeightBenchmarkTest {
                         runner.report(id, i, up, reason, weight);
                     }
 
+                    public void suspend(org.jkeepalived.ipvs.sync.VirtualServers.RealServerId id, boolean s) {
+                        runner.suspend(id, s);
+                    }
+
                     public void remove(org.jkeepalived.ipvs.sync.VirtualServers.RealServerId id) {
                         runner.remove(id);
                     }

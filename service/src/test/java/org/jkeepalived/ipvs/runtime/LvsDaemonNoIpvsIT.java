@@ -123,6 +123,42 @@ class LvsDaemonNoIpvsIT {
         assertThat(read(log)).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
+    @Test
+    void haSuspendHoldsTheCheckersUntilTheVirtualAddressIsOnTheHost() throws Exception {
+        Path log = dir.resolve("s.log");
+        Path events = dir.resolve("events.txt");
+        Path conf = dir.resolve("s.conf");
+        Files.writeString(conf, """
+                virtual_server 10.77.0.1 8080 {
+                  delay_loop 1
+                  protocol TCP
+                  ha_suspend
+                  real_server 127.0.0.1 9099 {
+                    notify_down "/bin/sh -c 'echo rs-down >> %s'"
+                    TCP_CHECK {
+                      connect_timeout 1
+                      retry 0
+                    }
+                  }
+                }
+                """.formatted(events));
+        ns.ip("link", "set", "lo", "up");
+        daemon = new ProcessBuilder(ns.exec(List.of(Launcher.launcher().toString(), "-C", "-n", "-l", "-f",
+                conf.toString(), "-p", dir.resolve("j.pid").toString(), "-c", dir.resolve("c.pid").toString())))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        await("suspended", 20_000, () -> read(log).contains("Suspending healthcheckers of VS [10.77.0.1]:tcp:8080"));
+        Thread.sleep(3_000); // nothing listens on 9099, but no check runs
+        assertThat(read(events)).isEmpty();
+        assertThat(read(log)).doesNotContain("TCP_CHECK on service");
+
+        ns.ip("addr", "add", "10.77.0.1/32", "dev", "lo");
+        await("resumed", 10_000, () -> read(log).contains("Resuming healthcheckers of VS [10.77.0.1]:tcp:8080"));
+        await("checked", 10_000, () -> read(events).contains("rs-down"));
+        Netns.runProcess(List.of("kill", "-TERM", Long.toString(daemon.pid())), 10);
+        assertThat(daemon.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(daemon.exitValue()).isZero();
+    }
+
     private static String read(Path p) {
         try {
             return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";

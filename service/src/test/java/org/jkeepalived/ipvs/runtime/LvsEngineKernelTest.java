@@ -352,6 +352,10 @@ class LvsEngineKernelTest {
         }
 
         @Override
+        public void suspend(RealServerId id, boolean suspended) {
+        }
+
+        @Override
         public void remove(RealServerId id) {
         }
 

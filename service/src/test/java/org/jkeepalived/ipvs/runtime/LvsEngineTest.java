@@ -370,11 +370,29 @@ class LvsEngineTest {
         assertThat(checkers.reported).containsExactly("10.0.1.1:80 #1 false null", "10.0.1.2:80 #0 true 16");
     }
 
+    @Test
+    void haSuspendHoldsTheCheckersWhileTheVirtualAddressIsNotOnTheHost() throws Exception {
+        KeepalivedConfig c = config(TWO_SERVERS.replace("quorum 3", "quorum 3\n  ha_suspend"));
+        LvsEngine e = engine(kernel);
+        e.start(c);
+        e.onLocalAddresses(java.util.Set.of(InetAddressOf("127.0.0.1")));
+        assertThat(checkers.suspended).containsExactly("10.0.1.1:80 true", "10.0.1.2:8080 true");
+        e.onLocalAddresses(java.util.Set.of(InetAddressOf("127.0.0.1"))); // no change: nothing
+        assertThat(checkers.suspended).hasSize(2);
+        e.onLocalAddresses(java.util.Set.of(InetAddressOf("10.0.0.1")));
+        assertThat(checkers.suspended).endsWith("10.0.1.1:80 false", "10.0.1.2:8080 false");
+        assertThat(logLines).contains("Resuming healthcheckers of VS [10.0.0.1]:tcp:80: its address is up");
+        e.onLocalAddresses(java.util.Set.of());
+        e.reload(config(TWO_SERVERS)); // ha_suspend gone: resumed
+        assertThat(checkers.suspended).endsWith("10.0.1.1:80 false", "10.0.1.2:8080 false");
+    }
+
     /** Records what the engine asked of the checkers. */
     private static final class RecordingCheckers implements HealthCheckers {
         final List<String> added = new ArrayList<>();
         final List<String> removed = new ArrayList<>();
         final List<String> reported = new ArrayList<>();
+        final List<String> suspended = new ArrayList<>();
 
         @Override
         public void add(RealServerId id, RealServer rs, Boolean initiallyUp) {
@@ -384,6 +402,11 @@ class LvsEngineTest {
         @Override
         public void report(RealServerId id, int index, boolean up, String reason, Integer weight) {
             reported.add(id.address().getHostAddress() + ":" + id.port() + " #" + index + " " + up + " " + weight);
+        }
+
+        @Override
+        public void suspend(RealServerId id, boolean suspended) {
+            this.suspended.add(id.address().getHostAddress() + ":" + id.port() + " " + suspended);
         }
 
         @Override
