@@ -326,6 +326,42 @@ class LvsEngineKernelTest {
         assertThat(IpvsadmTable.ofSave(ipvsadm("-Sn"))).containsExactly("TCP 10.9.9.9:80 rr");
     }
 
+    @Test
+    void theSyncDaemonFollowsItsVrrpInstanceAndStopsWithTheDaemon() throws Exception {
+        run("ip", "link", "add", "jklvs0", "type", "dummy");
+        run("ip", "link", "set", "jklvs0", "up");
+        try {
+            LvsEngine e = new LvsEngine(LinuxIpvsKernel.open(), Runnable::run, sink -> new NoCheckers(), events::add,
+                    Log.to((level, detail, message) -> logLines.add(message)));
+            e.start(config("""
+                    global_defs {
+                      lvs_sync_daemon jklvs0 VI_1 id 7
+                    }
+                    virtual_server 10.0.4.1 80 {
+                      protocol TCP
+                      real_server 10.4.0.1 80 {
+                      }
+                    }
+                    """));
+            assertThat(ipvsadm("-L", "--daemon")).contains("backup sync daemon (mcast=jklvs0, syncid=7,")
+                    .doesNotContain("master");
+            e.onVrrpState(new Event.VrrpStateChanged(new Event.Target(Event.TargetType.INSTANCE, "VI_1", null, false,
+                    false), Event.NotifyState.MASTER, 100, "test"));
+            assertThat(ipvsadm("-L", "--daemon")).contains("master sync daemon (mcast=jklvs0, syncid=7,")
+                    .doesNotContain("backup");
+            e.stop(true);
+            assertThat(ipvsadm("-L", "--daemon")).isEmpty();
+        } finally {
+            run("ip", "link", "del", "jklvs0");
+        }
+    }
+
+    private static void run(String... argv) throws Exception {
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("%s: %s", List.of(argv), out).isZero();
+    }
+
     private static KeepalivedConfig config(String text) {
         LoadResult r = ConfigFixture.load(text);
         assertThat(r.config().lvs().virtualServers()).as(ConfigFixture.messages(r)).isNotEmpty();
