@@ -56,6 +56,7 @@ public final class LvsEngine {
     private final Log log;
     private final HealthCheckers checkers;
     private final SyncDaemons syncDaemons;
+    private final LvsAnnouncer announcer;
     // ---- on the loop thread ----
     private VirtualServers servers = VirtualServers.of(org.jkeepalived.config.model.lvs.LvsConfig.empty());
     /** What the kernel holds for our services, as read at start or reload and as applied since. */
@@ -81,6 +82,7 @@ public final class LvsEngine {
         this.log = Objects.requireNonNull(log, "log");
         this.checkers = checkers.apply(this::onChecker);
         this.syncDaemons = kernel == null ? null : new SyncDaemons(kernel, log);
+        this.announcer = new LvsAnnouncer(publish, log);
     }
 
     public boolean ipvsAvailable() {
@@ -107,12 +109,12 @@ public final class LvsEngine {
             readKernel(allKeys(servers));
             List<IpvsChange> changes = new ArrayList<>();
             for (VirtualServers.Entry e : servers.entries()) {
-                announceStart(e);
+                announcer.start(e);
                 plan(e, Set.of(), changes);
             }
             apply(changes);
             if (config.global().fifos().rsInitNotifies()) {
-                initialNotifies();
+                servers.entries().forEach(announcer::initialStates);
             }
             for (VirtualServers.Entry e : servers.entries()) {
                 e.realServers().forEach((id, rs) -> {
@@ -150,7 +152,7 @@ public final class LvsEngine {
             readKernel(missing(nextKeys));
             servers = next;
             for (VirtualServers.Announced a : changes) {
-                announce(next.get(a.virtualServer()), List.of(a.change()), null);
+                announcer.changes(next.get(a.virtualServer()), List.of(a.change()), null);
             }
             for (VirtualServers.Entry e : next.entries()) {
                 VirtualServers.Entry before = previous.get(e.id());
@@ -186,7 +188,7 @@ public final class LvsEngine {
             if (changes.isEmpty() && e.weight() == null) {
                 return;
             }
-            announce(entry, changes, e.checkerKind());
+            announcer.changes(entry, changes, e.checkerKind());
             List<IpvsChange> ipvs = new ArrayList<>();
             plan(entry, Set.of(), ipvs);
             apply(ipvs);
@@ -319,7 +321,7 @@ public final class LvsEngine {
         stopped = true;
         for (VirtualServers.Entry e : servers.entries()) {
             if (e.vs().omega()) {
-                omega(e);
+                announcer.omega(e);
             }
         }
         if (kernel == null || !release) {
@@ -511,71 +513,6 @@ public final class LvsEngine {
             if (!kept.contains(old.getKey()) && !old.getValue().checkers().isEmpty()) {
                 checkers.remove(old.getKey());
             }
-        }
-    }
-
-    /** Logs and publishes {@code changes}; {@code checkerKind} is the checker whose result caused them, or null. */
-    private void announce(VirtualServers.Entry e, List<VirtualServerState.Change> changes, String checkerKind) {
-        VirtualServer vs = e.vs();
-        for (VirtualServerState.Change c : changes) {
-            if (c instanceof VirtualServerState.Change.RealServerChanged r) {
-                RealServer rs = r.server();
-                String rsName = VirtualServers.name(vs, rs);
-                log.info((r.up() ? (rs.inhibitOnFailure() ? "Enabling service " : "Adding service ")
-                        : (rs.inhibitOnFailure() ? "Disabling service " : "Removing service "))
-                        + rsName + (r.up() ? " to VS " : " from VS ") + e.name());
-                publish.accept(new Event.RealServerChanged(e.name(), rsName, r.up(),
-                        r.up() ? rs.notifyUp() : rs.notifyDown(), rs.smtpAlert(), r.reason(), checkerKind));
-            } else if (c instanceof VirtualServerState.Change.QuorumChanged q) {
-                log.info(q.message());
-                if (vs.sorryServer() != null) {
-                    log.info((q.up() ? "Removing sorry server " : "Adding sorry server ")
-                            + "[" + org.jkeepalived.config.model.AddressText.of(vs.sorryServer().address()) + "]:"
-                            + vs.sorryServer().port() + (q.up() ? " from VS " : " to VS ") + e.name());
-                }
-                publish.accept(new Event.QuorumChanged(e.name(), q.up(), q.up() ? vs.quorumUp() : vs.quorumDown(),
-                        vs.smtpAlert(), q.message()));
-            }
-        }
-    }
-
-    /**
-     * The quorum gained at start: logged as "Gained quorum ...", announced (mail) as "Starting with quorum up ..."
-     * (keepalived 2.2.7, observed).
-     */
-    private void announceStart(VirtualServers.Entry e) {
-        for (VirtualServerState.Change c : e.state().settle()) {
-            if (c instanceof VirtualServerState.Change.QuorumChanged q) {
-                log.info(q.message());
-                publish.accept(new Event.QuorumChanged(e.name(), true, e.vs().quorumUp(), e.vs().smtpAlert(),
-                        q.message().replace("Gained quorum", "Starting with quorum up")));
-            }
-        }
-    }
-
-    /** rs_init_notifies: every real server's state at start is announced, not only later changes. */
-    private void initialNotifies() {
-        for (VirtualServers.Entry e : servers.entries()) {
-            for (RealServer rs : e.vs().realServers()) {
-                boolean up = e.state().up(rs);
-                publish.accept(new Event.RealServerChanged(e.name(), VirtualServers.name(e.vs(), rs), up,
-                        up ? rs.notifyUp() : rs.notifyDown(), rs.smtpAlert(), up ? "" : "initial state", null));
-            }
-        }
-    }
-
-    /** omega: at shutdown the live real servers and a held quorum are announced as going down. */
-    private void omega(VirtualServers.Entry e) {
-        VirtualServer vs = e.vs();
-        for (RealServer rs : vs.realServers()) {
-            if (e.state().up(rs)) {
-                publish.accept(new Event.RealServerChanged(e.name(), VirtualServers.name(vs, rs), false,
-                        rs.notifyDown(), rs.smtpAlert(), "shutdown", null));
-            }
-        }
-        if (e.state().quorumUp()) {
-            publish.accept(new Event.QuorumChanged(e.name(), false, vs.quorumDown(), vs.smtpAlert(),
-                    "Lost quorum at shutdown for VS " + e.name()));
         }
     }
 }

@@ -1,0 +1,88 @@
+package org.jkeepalived.ipvs.runtime;
+
+import java.util.List;
+import java.util.function.Consumer;
+import org.jkeepalived.config.model.AddressText;
+import org.jkeepalived.config.model.lvs.RealServer;
+import org.jkeepalived.config.model.lvs.VirtualServer;
+import org.jkeepalived.event.Event;
+import org.jkeepalived.ipvs.sync.VirtualServerState;
+import org.jkeepalived.ipvs.sync.VirtualServers;
+import org.jkeepalived.os.log.Log;
+
+/**
+ * The LVS runtime's words: keepalived's log lines for real server and quorum changes, and the events published for
+ * them (notify_up/down, quorum_up/down, FIFO, mail). Called on the LVS loop.
+ */
+final class LvsAnnouncer {
+    private final Consumer<Event> publish;
+    private final Log log;
+
+    LvsAnnouncer(Consumer<Event> publish, Log log) {
+        this.publish = publish;
+        this.log = log;
+    }
+
+    /** Logs and publishes {@code changes}; {@code checkerKind} is the checker whose result caused them, or null. */
+    void changes(VirtualServers.Entry e, List<VirtualServerState.Change> changes, String checkerKind) {
+        VirtualServer vs = e.vs();
+        for (VirtualServerState.Change c : changes) {
+            if (c instanceof VirtualServerState.Change.RealServerChanged r) {
+                RealServer rs = r.server();
+                String rsName = VirtualServers.name(vs, rs);
+                log.info((r.up() ? (rs.inhibitOnFailure() ? "Enabling service " : "Adding service ")
+                        : (rs.inhibitOnFailure() ? "Disabling service " : "Removing service "))
+                        + rsName + (r.up() ? " to VS " : " from VS ") + e.name());
+                publish.accept(new Event.RealServerChanged(e.name(), rsName, r.up(),
+                        r.up() ? rs.notifyUp() : rs.notifyDown(), rs.smtpAlert(), r.reason(), checkerKind));
+            } else if (c instanceof VirtualServerState.Change.QuorumChanged q) {
+                log.info(q.message());
+                if (vs.sorryServer() != null) {
+                    log.info((q.up() ? "Removing sorry server " : "Adding sorry server ")
+                            + "[" + AddressText.of(vs.sorryServer().address()) + "]:"
+                            + vs.sorryServer().port() + (q.up() ? " from VS " : " to VS ") + e.name());
+                }
+                publish.accept(new Event.QuorumChanged(e.name(), q.up(), q.up() ? vs.quorumUp() : vs.quorumDown(),
+                        vs.smtpAlert(), q.message()));
+            }
+        }
+    }
+
+    /**
+     * The quorum gained at start: logged as "Gained quorum ...", announced (mail) as "Starting with quorum up ..."
+     * (keepalived 2.2.7, observed).
+     */
+    void start(VirtualServers.Entry e) {
+        for (VirtualServerState.Change c : e.state().settle()) {
+            if (c instanceof VirtualServerState.Change.QuorumChanged q) {
+                log.info(q.message());
+                publish.accept(new Event.QuorumChanged(e.name(), true, e.vs().quorumUp(), e.vs().smtpAlert(),
+                        q.message().replace("Gained quorum", "Starting with quorum up")));
+            }
+        }
+    }
+
+    /** rs_init_notifies: every real server's state at start is announced, not only later changes. */
+    void initialStates(VirtualServers.Entry e) {
+        for (RealServer rs : e.vs().realServers()) {
+            boolean up = e.state().up(rs);
+            publish.accept(new Event.RealServerChanged(e.name(), VirtualServers.name(e.vs(), rs), up,
+                    up ? rs.notifyUp() : rs.notifyDown(), rs.smtpAlert(), up ? "" : "initial state", null));
+        }
+    }
+
+    /** omega: at shutdown the live real servers and a held quorum are announced as going down. */
+    void omega(VirtualServers.Entry e) {
+        VirtualServer vs = e.vs();
+        for (RealServer rs : vs.realServers()) {
+            if (e.state().up(rs)) {
+                publish.accept(new Event.RealServerChanged(e.name(), VirtualServers.name(vs, rs), false,
+                        rs.notifyDown(), rs.smtpAlert(), "shutdown", null));
+            }
+        }
+        if (e.state().quorumUp()) {
+            publish.accept(new Event.QuorumChanged(e.name(), false, vs.quorumDown(), vs.smtpAlert(),
+                    "Lost quorum at shutdown for VS " + e.name()));
+        }
+    }
+}
