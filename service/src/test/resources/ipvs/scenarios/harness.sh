@@ -24,6 +24,7 @@ key() {
 raw() {
     echo '#S'; ipvsadm -Sn
     echo '#L'; ipvsadm -Ln
+    echo '#H'; ipvsadm -Ln --thresholds
     echo '#T'; ipvsadm -L --timeout
     echo '#D'; ipvsadm -L --daemon
     echo '#N'; [ -f $NOTIFY ] && cat $NOTIFY

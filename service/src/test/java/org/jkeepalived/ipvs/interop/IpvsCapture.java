@@ -11,12 +11,14 @@ import java.util.Map;
  * and connection counters with each destination prefixed by its service and sorted, the timeouts, the sync daemon,
  * and the lines the scenario's quorum scripts wrote (sorted: the scripts run asynchronously).
  *
- * <p>The guest writes a raw capture: sections {@code #S} (ipvsadm -Sn), {@code #L} (-Ln), {@code #T} (-L --timeout),
+ * <p>The guest writes a raw capture: sections {@code #S} (ipvsadm -Sn), {@code #L} (-Ln), {@code #H} (-Ln
+ * --thresholds: the upper and lower connection thresholds, which -Sn does not show), {@code #T} (-L --timeout),
  * {@code #D} (-L --daemon) and {@code #N} (the notify file), see harness.sh.
  */
 final class IpvsCapture {
     static final String SAVE = "ipvsadm -Sn (sorted):";
     static final String LIST = "ipvsadm -Ln (sorted, counters dropped):";
+    static final String THRESHOLDS = "ipvsadm -Ln --thresholds (sorted, counters dropped):";
     static final String TIMEOUT = "ipvsadm -L --timeout:";
     static final String DAEMON = "ipvsadm -L --daemon:";
     static final String NOTIFY = "quorum scripts (sorted):";
@@ -31,6 +33,7 @@ final class IpvsCapture {
         StringBuilder b = new StringBuilder();
         section(b, SAVE, sorted(sections.get("S")));
         section(b, LIST, list(sections.get("L")));
+        section(b, THRESHOLDS, list(sections.get("H")));
         section(b, TIMEOUT, sections.get("T"));
         section(b, DAEMON, sections.get("D"));
         section(b, NOTIFY, sorted(sections.get("N")));
@@ -97,7 +100,7 @@ final class IpvsCapture {
 
     private static Map<String, List<String>> sections(String raw) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        for (String name : List.of("S", "L", "T", "D", "N")) {
+        for (String name : List.of("S", "L", "H", "T", "D", "N")) {
             out.put(name, new ArrayList<>());
         }
         List<String> current = null;
@@ -111,7 +114,10 @@ final class IpvsCapture {
         return out;
     }
 
-    /** -Ln: drops the 3 header lines and the two connection counters; a destination line carries its service. */
+    /**
+     * -Ln and -Ln --thresholds: drops the header lines and the two connection counters (the last two columns of
+     * both); a destination line carries its service.
+     */
     private static List<String> list(List<String> lines) {
         List<String> out = new ArrayList<>();
         String service = "?";

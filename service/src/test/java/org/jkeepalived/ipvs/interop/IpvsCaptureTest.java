@@ -28,6 +28,13 @@ class IpvsCaptureTest {
               -> 127.0.0.9:9999               Masq    1      0          0        \s
             FWM  2 IPv6 rr
               -> [fd00::1:1]:0                Route   1      0          0        \s
+            #H
+            IP Virtual Server version 1.2.1 (size=4096)
+            Prot LocalAddress:Port            Uthreshold Lthreshold ActiveConn InActConn
+              -> RemoteAddress:Port
+            TCP  127.0.0.1:8003 rr
+              -> 127.0.0.9:9997               0          0          0          0        \s
+              -> 127.0.0.2:8081               100        10         3          1        \s
             #T
             Timeout (tcp tcpfin udp): 901 31 61
             #D
@@ -55,6 +62,10 @@ class IpvsCaptureTest {
                   TCP 127.0.0.1:8003 rr
                   TCP 127.0.0.1:8003 rr -> 127.0.0.2:8081 Masq 5
                   TCP 127.0.0.1:8003 rr -> 127.0.0.9:9997 Masq 0
+                ipvsadm -Ln --thresholds (sorted, counters dropped):
+                  TCP 127.0.0.1:8003 rr
+                  TCP 127.0.0.1:8003 rr -> 127.0.0.2:8081 100 10
+                  TCP 127.0.0.1:8003 rr -> 127.0.0.9:9997 0 0
                 ipvsadm -L --timeout:
                   Timeout (tcp tcpfin udp): 901 31 61
                 ipvsadm -L --daemon:
@@ -104,7 +115,7 @@ class IpvsCaptureTest {
                 + "Prot LocalAddress:Port Scheduler Flags\n"
                 + "  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\n"
                 + "#T\nTimeout (tcp tcpfin udp): 900 120 300\n#D\n#N\n");
-        assertThat(IpvsCapture.canonicalSections(canonical)).containsOnlyKeys(IpvsCapture.SAVE, IpvsCapture.LIST,
+        assertThat(IpvsCapture.canonicalSections(canonical)).containsOnlyKeys(IpvsCapture.SAVE, IpvsCapture.LIST, IpvsCapture.THRESHOLDS,
                 IpvsCapture.TIMEOUT, IpvsCapture.DAEMON, IpvsCapture.NOTIFY);
         assertThat(IpvsCapture.pollKey(canonical)).isEqualTo("Timeout (tcp tcpfin udp): 900 120 300");
     }
