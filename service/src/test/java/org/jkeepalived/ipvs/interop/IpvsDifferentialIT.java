@@ -21,10 +21,13 @@ import org.junit.jupiter.api.Test;
  * ({@code NAME.keepalived.txt}: the oracle has not moved), and jkeepalived produces what keepalived did.
  *
  * <p>{@code -Dipvs.interop.record=true} runs keepalived only and rewrites the golden files (review the diff).
+ * {@code -Dipvs.interop.self=true} runs keepalived in jkeepalived's place: a check of the harness itself (every
+ * capture must then compare equal).
  * Results and logs: {@code target/ipvs-interop/out/SCENARIO/IMPL/}.
  */
 class IpvsDifferentialIT {
     private static final boolean RECORD = Boolean.getBoolean("ipvs.interop.record");
+    private static final boolean SELF = Boolean.getBoolean("ipvs.interop.self");
     private static Path work;
     private static List<Scenario> scenarios;
     private static KernelVm.Result vm;
@@ -42,8 +45,9 @@ class IpvsDifferentialIT {
             DifferentialRun.writeExpectations(scenarios, work);
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String jkeepalived = DifferentialRun.jkeepalivedCommand(java, DifferentialRun.daemonClassPath());
-        vm = KernelVm.run(DifferentialRun.script(scenarios, work, jkeepalived, !RECORD), 420, List.of(work));
+        String jkeepalived = SELF ? DifferentialRun.keepalivedCommand()
+                : DifferentialRun.jkeepalivedCommand(java, DifferentialRun.daemonClassPath());
+        vm = KernelVm.run(DifferentialRun.script(scenarios, work, jkeepalived, !RECORD), 600, List.of(work));
         assertThat(vm.exitCode()).as("the guest script failed:\n%s", vm.output()).isZero();
         if (RECORD) {
             for (Scenario sc : scenarios) {
