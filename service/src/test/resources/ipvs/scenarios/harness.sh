@@ -75,6 +75,13 @@ start() {
     cp "$SCEN/$1" "$RUN/live.conf"
     "${DAEMON[@]}" -f "$RUN/live.conf" "${@:2}" >> "$SDIR/daemon.log" 2>&1 &
     DPID=$!
+    # until its pid file names it: signals are handled from then on (a JVM under TCG takes seconds to get there,
+    # and a SIGTERM before would end it unhandled)
+    for _ in $(seq 300); do
+        grep -qx "$DPID" "$RUN"/*.pid 2>/dev/null && break
+        kill -0 "$DPID" 2>/dev/null || break
+        sleep 0.1
+    done
     event "start $* (pid $DPID)"
 }
 
@@ -101,6 +108,8 @@ stop() {
 SETTLE_SECONDS=5
 capture() {
     local label=$1 max=$2 exp="$EXPECT/$1.key" start now same=0 k prev= since
+    # a capture the scenario marks "known" differs on purpose: wait for it to settle instead of for a match
+    case "${KNOWN:- }" in *" $label "*) [ "$IMPL" != keepalived ] && exp=/nonexistent/known ;; esac
     [ $DIVERGED = 1 ] && [ "$max" -gt 3 ] && max=3
     # a daemon that has exited will not change the tables any more
     [ -n "$DPID" ] && ! kill -0 "$DPID" 2>/dev/null && { event "capture $label: the daemon is not running"; max=1; }

@@ -53,12 +53,22 @@ final class LvsAnnouncer {
      * (keepalived 2.2.7, observed).
      */
     void start(VirtualServers.Entry e) {
-        for (VirtualServerState.Change c : e.state().settle()) {
+        List<VirtualServerState.Change> gained = e.state().settle();
+        for (VirtualServerState.Change c : gained) {
             if (c instanceof VirtualServerState.Change.QuorumChanged q) {
                 log.info(q.message());
                 publish.accept(new Event.QuorumChanged(e.name(), true, e.vs().quorumUp(), e.vs().smtpAlert(),
                         q.message().replace("Gained quorum", "Starting with quorum up")));
             }
+        }
+        VirtualServer vs = e.vs();
+        if (gained.isEmpty() && !e.state().quorumUp() && vs.sorryServer() != null) {
+            // keepalived 2.2.7 (observed): with a sorry server, a quorum not met at start is announced as lost
+            // and quorum_down runs; without one, nothing is said until it is gained
+            String words = "Starting with quorum down " + vs.quorum() + "-" + vs.hysteresis() + "="
+                    + (vs.quorum() - vs.hysteresis()) + " > " + e.state().sum() + " for VS " + e.name();
+            log.info(words);
+            publish.accept(new Event.QuorumChanged(e.name(), false, vs.quorumDown(), vs.smtpAlert(), words));
         }
     }
 

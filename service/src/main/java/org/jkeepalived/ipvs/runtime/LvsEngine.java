@@ -49,6 +49,7 @@ import org.jkeepalived.os.log.Log;
  */
 public final class LvsEngine {
     private static final long STOP_WAIT_SECONDS = 10;
+    private static final long START_WAIT_SECONDS = 60;
 
     private final IpvsKernel kernel;
     private final Executor loop;
@@ -67,6 +68,8 @@ public final class LvsEngine {
     private final Set<VirtualServers.Id> suspended = new HashSet<>();
     /** The host's addresses as last reported, null until then. */
     private Set<java.net.InetAddress> localAddresses;
+    /** The kernel's connection timeouts before lvs_timeouts first changed them, null while untouched. */
+    private IpvsTimeouts timeoutsBefore;
 
     /**
      * @param kernel   the kernel's IPVS, or null when it has none
@@ -89,46 +92,65 @@ public final class LvsEngine {
         return kernel != null;
     }
 
-    /** Programs the kernel for {@code config} (adopting or flushing what it holds) and starts the checkers. */
+    /**
+     * Programs the kernel for {@code config} (adopting or flushing what it holds) and starts the checkers; returns
+     * once that is done (or after a bound, logged), so that "Startup complete" follows it as in keepalived.
+     */
     public void start(KeepalivedConfig config) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
         onLoop(() -> {
-            globals = config.global().lvs();
-            servers = VirtualServers.of(config.lvs());
-            if (kernel != null) {
-                if (globals.flush()) {
-                    try {
-                        kernel.flush();
-                        log.info("Flushing IPVS table (lvs_flush)");
-                    } catch (IpvsException e) {
-                        log.error("IPVS: cannot flush the table: " + e.getMessage());
-                    }
-                }
-                setTimeouts(globals);
-                syncDaemons.configure(config);
+            try {
+                startOnLoop(config);
+            } finally {
+                done.complete(null);
             }
-            readKernel(allKeys(servers));
-            List<IpvsChange> changes = new ArrayList<>();
-            for (VirtualServers.Entry e : servers.entries()) {
-                announcer.start(e);
-                plan(e, Set.of(), changes);
-            }
-            apply(changes);
-            if (config.global().fifos().rsInitNotifies()) {
-                servers.entries().forEach(announcer::initialStates);
-            }
-            for (VirtualServers.Entry e : servers.entries()) {
-                e.realServers().forEach((id, rs) -> {
-                    if (!rs.checkers().isEmpty()) {
-                        log.info("Activating healthchecker for service " + VirtualServers.name(e.vs(), rs)
-                                + " for VS " + e.name());
-                        checkers.add(id, rs, null);
-                    }
-                });
-            }
-            // without IPVS the daemon's one line about it has been said already
-            log.info("LVS: " + servers.entries().size() + " virtual server(s)"
-                    + (kernel == null ? "" : ", " + held.size() + " IPVS service(s)"));
         });
+        try {
+            done.get(START_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            log.warn("LVS: the initial IPVS programming is taking over " + START_WAIT_SECONDS + " s; going on");
+        } catch (Exception e) {
+            log.warn("LVS: start: " + e);
+        }
+    }
+
+    private void startOnLoop(KeepalivedConfig config) {
+        globals = config.global().lvs();
+        servers = VirtualServers.of(config.lvs());
+        if (kernel != null) {
+            if (globals.flush()) {
+                try {
+                    kernel.flush();
+                    log.info("Flushing IPVS table (lvs_flush)");
+                } catch (IpvsException e) {
+                    log.error("IPVS: cannot flush the table: " + e.getMessage());
+                }
+            }
+            setTimeouts(globals);
+            syncDaemons.configure(config);
+        }
+        readKernel(allKeys(servers));
+        List<IpvsChange> changes = new ArrayList<>();
+        for (VirtualServers.Entry e : servers.entries()) {
+            announcer.start(e);
+            plan(e, Set.of(), changes);
+        }
+        apply(changes);
+        if (config.global().fifos().rsInitNotifies()) {
+            servers.entries().forEach(announcer::initialStates);
+        }
+        for (VirtualServers.Entry e : servers.entries()) {
+            e.realServers().forEach((id, rs) -> {
+                if (!rs.checkers().isEmpty()) {
+                    log.info("Activating healthchecker for service " + VirtualServers.name(e.vs(), rs)
+                            + " for VS " + e.name());
+                    checkers.add(id, rs, null);
+                }
+            });
+        }
+        // without IPVS the daemon's one line about it has been said already
+        log.info("LVS: " + servers.entries().size() + " virtual server(s)"
+                + (kernel == null ? "" : ", " + held.size() + " IPVS service(s)"));
     }
 
     /**
@@ -348,6 +370,13 @@ public final class LvsEngine {
             apply(removals);
         }
         syncDaemons.stopAll();
+        if (timeoutsBefore != null) {
+            try {
+                kernel.setTimeouts(timeoutsBefore);
+            } catch (IpvsException e) {
+                log.warn("IPVS: cannot restore the connection timeouts: " + e.getMessage());
+            }
+        }
     }
 
     /** The state now (waits for the loop). */
@@ -476,6 +505,9 @@ public final class LvsEngine {
             return;
         }
         try {
+            if (timeoutsBefore == null) {
+                timeoutsBefore = kernel.timeouts(); // restored at stop, as keepalived does (observed)
+            }
             kernel.setTimeouts(new IpvsTimeouts(g.timeoutTcp(), g.timeoutTcpFin(), g.timeoutUdp()));
         } catch (IpvsException e) {
             log.error("IPVS: cannot set the connection timeouts: " + e.getMessage());

@@ -69,10 +69,33 @@ public final class VirtualServers {
             }
             List<IpvsReconciler.Want> out = new ArrayList<>(services.size());
             for (IpvsService s : services) {
-                out.add(new IpvsReconciler.Want(s, destinations, owned));
+                out.add(s.key().isFwmark() && vs().target() instanceof ServiceTarget.Group
+                        ? new IpvsReconciler.Want(s, portless(destinations), portless(owned))
+                        : new IpvsReconciler.Want(s, destinations, owned));
             }
             return out;
         }
+    }
+
+    /**
+     * A group's fwmark entries take their non-NAT destinations without a port, as keepalived 2.2.7 was seen to
+     * program them ({@code -a -f 5 -r 10.1.0.9:0 -g}) while the group's address entries keep it (the binder
+     * does this for {@code virtual_server fwmark} itself).
+     */
+    private static List<IpvsDestination> portless(List<IpvsDestination> destinations) {
+        List<IpvsDestination> out = new ArrayList<>(destinations.size());
+        for (IpvsDestination d : destinations) {
+            out.add(d.forwarding() == org.jkeepalived.ipvs.kernel.IpvsForwarding.MASQ || d.port() == 0 ? d
+                    : new IpvsDestination(d.address(), 0, d.forwarding(), d.weight(), d.upperThreshold(),
+                            d.lowerThreshold(), d.tunnelType(), d.tunnelPort(), d.tunnelFlags()));
+        }
+        return out;
+    }
+
+    private static Set<IpvsReconciler.DestinationKey> portless(Set<IpvsReconciler.DestinationKey> owned) {
+        Set<IpvsReconciler.DestinationKey> out = new HashSet<>(owned);
+        owned.forEach(k -> out.add(new IpvsReconciler.DestinationKey(k.address(), 0)));
+        return out;
     }
 
     private final Map<Id, Entry> entries;

@@ -95,6 +95,16 @@ public final class LogSetup {
         }
     }
 
+    /** The kernel's host name (uname's nodename), without a resolver lookup; "unknown" when unreadable. */
+    static String kernelHostName() {
+        try {
+            String name = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).strip();
+            return name.isEmpty() ? "unknown" : name;
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     private static final class DaemonConfiguration extends AbstractConfiguration {
         private final LogOptions options;
         private final String pattern;
@@ -103,6 +113,12 @@ public final class LogSetup {
 
         DaemonConfiguration(LogOptions options, String pattern, boolean async, PrintStream problems) {
             super(null, ConfigurationSource.NULL_SOURCE);
+            // log4j looks the host name up (InetAddress.getLocalHost) unless it is given, and prints a stack trace
+            // where that fails (a host whose name does not resolve, e.g. "(none)" in the IPVS test VM)
+            java.util.concurrent.ConcurrentMap<String, String> context = getComponent(CONTEXT_PROPERTIES);
+            if (context != null) {
+                context.putIfAbsent("hostName", kernelHostName());
+            }
             this.options = options;
             this.pattern = pattern;
             this.async = async;

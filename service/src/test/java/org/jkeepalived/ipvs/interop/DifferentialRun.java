@@ -60,6 +60,7 @@ final class DifferentialRun {
         s.add("t0=$(up)");
         for (Scenario sc : scenarios) {
             s.add("SCEN=" + quote(sc.dir().toString()));
+            s.add("KNOWN=\" " + String.join(" ", sc.known().keySet()) + " \"");
             s.add("DAEMON=(" + keepalivedCommand() + ")");
             s.add("EXPECT=" + quote(work.resolve("expect").resolve(sc.name()).toString()));
             s.add("scenario_begin " + sc.name() + " " + KEEPALIVED);

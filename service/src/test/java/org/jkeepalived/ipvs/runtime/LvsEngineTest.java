@@ -327,7 +327,7 @@ class LvsEngineTest {
                 """));
         assertThat(table()).containsExactly("TCP  10.0.0.1:80 wlc", "  -> 10.0.1.1:80 ROUTE 1",
                 "TCP  10.0.0.2:80 wlc", "  -> 10.0.1.1:80 ROUTE 1", "TCP  10.0.0.3:80 wlc",
-                "  -> 10.0.1.1:80 ROUTE 1", "FWM  7 wlc", "  -> 10.0.1.1:80 ROUTE 1", "FWM  9 sh",
+                "  -> 10.0.1.1:80 ROUTE 1", "FWM  7 wlc", "  -> 10.0.1.1:0 ROUTE 1", "FWM  9 sh",
                 "  -> 10.0.2.1:0 MASQ 1");
         assertThat(kernel.services().get(4).service().flags() & IpvsService.SH_PORT).isNotZero();
     }
