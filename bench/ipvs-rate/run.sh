@@ -30,13 +30,13 @@ for jit in $JITS; do
   $java $daemon_opts \$jopt $props -jar $launcher execute --disable-banner --disable-ansi-colors --details=tree \
     --fail-if-no-tests --include-tag=bench --class-path=$cp \
     --select-class=org.jkeepalived.ipvs.kernel.IpvsRateBenchmarkTest
-done"
-start=$(date +%s)
+done
+echo \"GUESTTIME \$(cut -d' ' -f1 /proc/uptime)\""
 out=$(src/test/kernel-vm/run-in-vm.sh --timeout "$TIMEOUT" --rw target -- bash -c "$script" 2>&1) || {
   rc=$?; echo "$out" >&2; echo "guest run failed (exit $rc)" >&2; exit "$rc"; }
 echo "$out" | grep -q '\[ *1 tests successful' || { echo "$out" >&2; echo "the benchmark did not pass" >&2; exit 1; }
 
-echo "Run: $(date -u +%Y-%m-%dT%H:%MZ), host $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), qemu TCG, $(java -version 2>&1 | head -1), VM wall $(( $(date +%s) - start )) s."
+echo "Run: $(date -u +%Y-%m-%dT%H:%MZ), host $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), qemu TCG, $(java -version 2>&1 | head -1), guest uptime at the end $(echo "$out" | sed -n 's/^GUESTTIME //p') s."
 echo "$out" | sed -n 's/^GUEST /Guest: /p'
 echo "Command: \`bench/ipvs-rate/run.sh\` (SERVICES=$SERVICES DESTS=$DESTS REPS=$REPS BATCHES=$BATCHES JITS=\"$JITS\")."
 echo "$out" | awk '/^JIT / { printf "\nJIT: %s\n\n", ($2 == "c1" ? "C1 only (-XX:TieredStopAtLevel=1, as the daemon)" : "default tiered (C1 + C2)") }
