@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Test;
  * {@code bench/ipvs-rate/run.sh} turns into the table of docs/benchmarks.md. Tagged {@code kernel} and
  * {@code bench}: the normal build never runs it; run.sh runs it in the VM.
  * Knobs (system properties): {@code ipvs.bench.services} (10000), {@code ipvs.bench.dests} (5),
- * {@code ipvs.bench.reps} (1000), {@code ipvs.bench.batches} (comma-separated apply sizes; 0 = one service's
- * changes per call; default {@code 0,1000}).
+ * {@code ipvs.bench.reps} (1000), {@code ipvs.bench.restoreRuns} (2: before and after the apply() phases; 1:
+ * before), {@code ipvs.bench.batches} (comma-separated apply() sizes, 0 = one service's changes per call;
+ * default {@code 0,1000}).
  */
 @Tag(KernelVm.TAG)
 @Tag("bench")
@@ -44,6 +45,7 @@ class IpvsRateBenchmarkTest {
     private final int services = Integer.getInteger("ipvs.bench.services", 10_000);
     private final int dests = Integer.getInteger("ipvs.bench.dests", 5);
     private final int reps = Integer.getInteger("ipvs.bench.reps", 1_000);
+    private final int restoreRuns = Integer.getInteger("ipvs.bench.restoreRuns", 2);
     private final int[] batches = Arrays.stream(System.getProperty("ipvs.bench.batches", "0,1000").split(","))
             .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
 
@@ -79,7 +81,7 @@ class IpvsRateBenchmarkTest {
         }
         // ipvsadm-restore before and after the apply() phases, so that neither tool alone meets the host's load
         // (2 cores shared with other work); the ratios below are against the faster of the two.
-        double restoreRate = restorePhase("ipvsb-r1", "before apply()", ops, true);
+        double restoreRate = restorePhase("ipvsb-r1", "before apply()", ops);
         Map<String, Double> rates = new LinkedHashMap<>();
         for (int b = 0; b < batches.length; b++) {
             int batch = batches[b];
@@ -87,12 +89,13 @@ class IpvsRateBenchmarkTest {
             try (LinuxIpvsKernel kernel = open(ns)) {
                 List<Long> perBatch = new ArrayList<>();
                 long nanos = timed(() -> applyAll(kernel, all, batch, perBatch));
-                long read = verify(kernel, ns);
+                Read read = verify(kernel, ns);
                 double rate = ops / seconds(nanos);
                 row(String.format("| bulk, apply() %s | %.1f s, **%,.0f ops/s** | | %s |", batchName(batch),
-                        seconds(nanos), rate, progression(perBatch, batch)));
+                        seconds(nanos), rate, progression(perBatch, batch > 0 ? batch : 1 + dests)));
                 rates.put(batchName(batch), rate);
-                row(String.format("| read back the table | %.1f s | | |", seconds(read)));
+                row(String.format("| read back the table | %.1f s | %.1f s (ipvsadm -Ln) | |", seconds(read.nanos()),
+                        seconds(read.ipvsadmNanos())));
                 if (b == batches.length - 1) {
                     singleChange(kernel, services);
                 }
@@ -101,7 +104,9 @@ class IpvsRateBenchmarkTest {
                 row(String.format("| flush at %,d services | %.0f ms (flush()) | | |", services, millis(flush)));
             }
         }
-        restoreRate = Math.max(restoreRate, restorePhase("ipvsb-r2", "after apply()", ops, false));
+        if (restoreRuns > 1) {
+            restoreRate = Math.max(restoreRate, restorePhase("ipvsb-r2", "after apply()", ops));
+        }
         for (var r : rates.entrySet()) {
             row(String.format("| **ratio: apply() %s / ipvsadm-restore (the faster run)** | **%.2f x** | | |",
                     r.getKey(), r.getValue() / restoreRate));
@@ -119,19 +124,19 @@ class IpvsRateBenchmarkTest {
     }
 
     /** ipvsadm-restore of the whole table in a fresh namespace, checked, then ipvsadm -C; returns ops/s. */
-    private double restorePhase(String nsName, String when, int ops, boolean timeListing) throws Exception {
+    private double restorePhase(String nsName, String when, int ops) throws Exception {
         Netns ns = namespace(nsName);
         try (LinuxIpvsKernel kernel = open(ns)) {
             long nanos = restore(ns, ops);
-            long read = verify(kernel, ns);
-            long ln = timeListing ? timed(() -> run(ns.exec(List.of("ipvsadm", "-Ln")), null)) : 0;
+            Read read = verify(kernel, ns);
             long flush = timed(() -> run(ns.exec(List.of("ipvsadm", "-C")), null));
             assertThat(kernel.services()).isEmpty();
             row(String.format("| bulk %,d services x %d destinations (%,d ops), ipvsadm-restore %s | | %.1f s, "
                     + "**%,.0f ops/s** | one process; includes the wrapper's grep and ipvsadm -C |",
                     services, dests, ops, when, seconds(nanos), ops / seconds(nanos)));
-            row(String.format("| read back the table | %.1f s (services() + destinations() of each) | %s | |",
-                    seconds(read), timeListing ? String.format("%.1f s (ipvsadm -Ln)", seconds(ln)) : ""));
+            row(String.format("| read back the table | %.1f s (services() + destinations() of each) "
+                    + "| %.1f s (ipvsadm -Ln) | |",
+                    seconds(read.nanos()), seconds(read.ipvsadmNanos())));
             row(String.format("| flush at %,d services | | %.0f ms (ipvsadm -C) | |", services, millis(flush)));
             return ops / seconds(nanos);
         }
@@ -141,16 +146,16 @@ class IpvsRateBenchmarkTest {
         return ns.call(LinuxIpvsKernel::open);
     }
 
-    /** The rate of the first and the last tenth of the calls, when the batches are of one size. */
-    private static String progression(List<Long> perBatch, int batch) {
+    /** The rate of the first and the last tenth of the calls (all of {@code changesPerCall} but maybe the last). */
+    private static String progression(List<Long> perBatch, int changesPerCall) {
         int n = perBatch.size();
-        if (batch == 0 || n < 10) {
+        if (n < 10) {
             return "";
         }
         int tenth = n / 10;
         long first = perBatch.subList(0, tenth).stream().mapToLong(Long::longValue).sum();
         long last = perBatch.subList(n - tenth, n).stream().mapToLong(Long::longValue).sum();
-        double ops = (double) tenth * batch;
+        double ops = (double) tenth * changesPerCall;
         return String.format("first / last tenth of the calls: %,.0f / %,.0f ops/s", ops / seconds(first),
                 ops / seconds(last));
     }
@@ -177,9 +182,9 @@ class IpvsRateBenchmarkTest {
 
     /**
      * Reads the whole table (the reconciler's start/reload read) and checks it is exactly what was meant; also
-     * counts {@code ipvsadm -Ln}'s lines. Returns the read's wall time.
+     * counts {@code ipvsadm -Ln}'s lines. Returns both reads' wall times.
      */
-    private long verify(LinuxIpvsKernel kernel, Netns ns) throws Exception {
+    private Read verify(LinuxIpvsKernel kernel, Netns ns) throws Exception {
         long t0 = System.nanoTime();
         List<IpvsServiceEntry> read = kernel.services();
         int destCount = 0;
@@ -199,9 +204,16 @@ class IpvsRateBenchmarkTest {
         assertThat(destCount).isEqualTo(services * dests);
         assertThat(kernel.destinations(key(services - 1))).extracting(e -> e.destination().address())
                 .containsExactlyInAnyOrderElementsOf(rsOf(services - 1));
-        assertThat(run(ns.exec(List.of("ipvsadm", "-Ln")), null).lines().count()).as("ipvsadm -Ln lines: 3 headers + services + destinations")
+        long ln0 = System.nanoTime();
+        String listing = run(ns.exec(List.of("ipvsadm", "-Ln")), null);
+        long lnNanos = System.nanoTime() - ln0;
+        assertThat(listing.lines().count()).as("ipvsadm -Ln lines: 3 headers + services + destinations")
                 .isEqualTo(3 + services + services * dests);
-        return nanos;
+        return new Read(nanos, lnNanos);
+    }
+
+    /** Wall times of reading the table back: ours (services() + destinations() of each) and ipvsadm -Ln's. */
+    private record Read(long nanos, long ipvsadmNanos) {
     }
 
     /** ipvsadm-restore of the rules from a file (the wrapper runs ipvsadm -C, then ipvsadm -R). */
@@ -224,29 +236,30 @@ class IpvsRateBenchmarkTest {
         }
     }
 
-    /** Applies {@code all} in calls of {@code batch} changes (0: per service); each call's time to {@code perCall}. */
+    /**
+     * Applies {@code all} in calls of {@code batch} changes, 0 meaning one service's changes per call (as the
+     * reconciler groups them; every service here has the same count); each call's time goes to {@code perCall}.
+     */
     private static void applyAll(LinuxIpvsKernel kernel, List<IpvsChange> all, int batch, List<Long> perCall)
             throws IpvsException {
-        if (batch > 0) {
-            for (int i = 0; i < all.size(); i += batch) {
-                long t0 = System.nanoTime();
-                List<IpvsChange.Failure> failures = kernel.apply(all.subList(i, Math.min(all.size(), i + batch)));
-                if (perCall != null) {
-                    perCall.add(System.nanoTime() - t0);
-                }
-                requireNone(failures);
+        int size = batch > 0 ? batch : 1 + dests(all); // 0: one service's changes per call
+        for (int i = 0; i < all.size(); i += size) {
+            long t0 = System.nanoTime();
+            List<IpvsChange.Failure> failures = kernel.apply(all.subList(i, Math.min(all.size(), i + size)));
+            if (perCall != null) {
+                perCall.add(System.nanoTime() - t0);
             }
-            return;
+            requireNone(failures);
         }
-        int i = 0;
-        while (i < all.size()) { // one service's changes per call, as the reconciler groups them
-            int j = i + 1;
-            while (j < all.size() && all.get(j).service().equals(all.get(i).service())) {
-                j++;
-            }
-            requireNone(kernel.apply(all.subList(i, j)));
-            i = j;
+    }
+
+    /** Destinations per service in a list made by {@link #changes}. */
+    private static int dests(List<IpvsChange> all) {
+        int n = 1;
+        while (n < all.size() && all.get(n) instanceof IpvsChange.AddDestination) {
+            n++;
         }
+        return n - 1;
     }
 
     /** A plain check inside the timed loops (an AssertJ assertion per call would be measured too). */
