@@ -72,8 +72,9 @@ class IpvsRateBenchmarkTest {
         row("| what | jkeepalived | ipvsadm | note |");
         row("|---|---|---|---|");
         // Each phase gets a fresh network namespace, i.e. its own IPVS tables: a flush leaves every deleted
-        // destination on the namespace's dest_trash list (for up to ~2 min), which the kernel scans on every
-        // NEW_DEST, so whichever tool ran second in a shared namespace would pay for the first one's rules.
+        // destination on the namespace's dest_trash list (for a minute or two), which the kernel searches for a
+        // reusable entry on every NEW_DEST. In one shared namespace apply() fell from ~20k to ~1.5-1.9k ops/s
+        // after a flush of 50,000 destinations: whichever tool ran second would pay for the first one's rules.
         try (LinuxIpvsKernel kernel = open(namespace("ipvsb-w"))) {
             // Class loading and the first JIT of the apply path: a small table, not measured.
             applyAll(kernel, changes(200, dests), 0, null);
