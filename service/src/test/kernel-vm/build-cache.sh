@@ -29,7 +29,7 @@ fi
 kdir=$cache/$kpkg
 roots=(virtio_pci 9pnet_virtio 9p overlay ip_vs
        ip_vs_rr ip_vs_wrr ip_vs_lc ip_vs_wlc ip_vs_fo ip_vs_ovf ip_vs_lblc ip_vs_lblcr ip_vs_dh ip_vs_sh ip_vs_sed
-       ip_vs_nq ip_vs_mh dummy veth ${IPVS_VM_EXTRA_MODULES:-})
+       ip_vs_nq ip_vs_mh ip_vs_pe_sip dummy veth ${IPVS_VM_EXTRA_MODULES:-})
 # The cache holds only the modules of the last root list: another list (IPVS_VM_EXTRA_MODULES) unpacks again.
 [ "$(cat "$kdir/roots" 2>/dev/null)" = "${roots[*]}" ] || rm -rf "$kdir"
 

@@ -15,7 +15,6 @@ import org.jkeepalived.ipvs.kernel.LinuxIpvsKernel;
 import org.jkeepalived.ipvs.runtime.HealthCheckers;
 import org.jkeepalived.ipvs.runtime.LocalAddressWatch;
 import org.jkeepalived.ipvs.runtime.LvsEngine;
-import org.jkeepalived.ipvs.runtime.LvsStatus;
 import org.jkeepalived.ipvs.sync.VirtualServers.RealServerId;
 import org.jkeepalived.netlink.NetlinkException;
 import org.jkeepalived.netlink.linux.RtnetlinkAddressManager;
@@ -108,10 +107,6 @@ final class LvsServices implements AutoCloseable {
         }
         files.reload(next.tracking(), fileChecks(next));
         files.current().forEach(engine::onTracker);
-    }
-
-    LvsStatus status() {
-        return engine.status();
     }
 
     @Override

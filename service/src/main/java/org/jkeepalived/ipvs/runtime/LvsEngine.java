@@ -97,21 +97,7 @@ public final class LvsEngine {
      * once that is done (or after a bound, logged), so that "Startup complete" follows it as in keepalived.
      */
     public void start(KeepalivedConfig config) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        onLoop(() -> {
-            try {
-                startOnLoop(config);
-            } finally {
-                done.complete(null);
-            }
-        });
-        try {
-            done.get(START_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            log.warn("LVS: the initial IPVS programming is taking over " + START_WAIT_SECONDS + " s; going on");
-        } catch (Exception e) {
-            log.warn("LVS: start: " + e);
-        }
+        onLoopAndWait(() -> startOnLoop(config), START_WAIT_SECONDS, "the initial IPVS programming");
     }
 
     private void startOnLoop(KeepalivedConfig config) {
@@ -318,19 +304,7 @@ public final class LvsEngine {
      */
     public void stop(boolean release) {
         checkers.close();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        onLoop(() -> {
-            try {
-                stopOnLoop(release);
-            } finally {
-                done.complete(null);
-            }
-        });
-        try {
-            done.get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            log.warn("LVS did not stop cleanly: " + e);
-        }
+        onLoopAndWait(() -> stopOnLoop(release), STOP_WAIT_SECONDS, "the stop");
         if (kernel != null) {
             kernel.close();
         }
@@ -391,6 +365,25 @@ public final class LvsEngine {
     }
 
     // ---- on the loop thread ----
+
+    /** Runs {@code task} on the loop and waits for it, at most {@code seconds} (then logs and goes on). */
+    private void onLoopAndWait(Runnable task, long seconds, String what) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        onLoop(() -> {
+            try {
+                task.run();
+            } finally {
+                done.complete(null);
+            }
+        });
+        try {
+            done.get(seconds, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            log.warn("LVS: " + what + " is taking over " + seconds + " s; going on");
+        } catch (Exception e) {
+            log.warn("LVS: " + what + ": " + e);
+        }
+    }
 
     private void onLoop(Runnable task) {
         try {

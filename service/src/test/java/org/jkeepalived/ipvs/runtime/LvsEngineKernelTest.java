@@ -149,6 +149,13 @@ class LvsEngineKernelTest {
               real_server 10.1.0.14 80 {
               }
             }
+            virtual_server 10.0.1.11 5060 {
+              protocol UDP
+              persistence_timeout 60
+              persistence_engine sip
+              real_server 10.1.0.15 5060 {
+              }
+            }
             """;
 
     static final String QUORUM = """
@@ -254,7 +261,7 @@ class LvsEngineKernelTest {
                 "FWM 8 IPv6 lblcr", "FWM 8 IPv6 -> [2001:db8::8]:0 route w1", "TCP 10.0.2.1:80 dh",
                 "TCP 10.0.2.2:80 dh", "TCP 10.0.2.3:80 -> 10.1.0.9:80 route w1", "FWM 11 dh",
                 "TCP 10.0.1.5:80 sed", "TCP 10.0.1.6:80 fo", "TCP 10.0.1.7:80 ovf", "TCP 10.0.1.8:80 lc",
-                "TCP 10.0.1.9:80 wlc");
+                "TCP 10.0.1.9:80 wlc", "UDP 10.0.1.11:5060 wlc persistent 60 /32 pe sip");
         assertThat(ipvsadm("-Ln", "--thresholds")).containsPattern("10\\.1\\.0\\.12:80\\s+100\\s+10");
         assertThat(ipvsadm("-L", "--timeout")).contains("Timeout (tcp tcpfin udp): 901 121 301");
         t.onReal.stop(true);
