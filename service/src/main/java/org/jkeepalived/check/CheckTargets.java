@@ -1,6 +1,9 @@
 package org.jkeepalived.check;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import org.jkeepalived.config.model.lvs.Checker;
 import org.jkeepalived.config.model.lvs.CheckerConnection;
 import org.jkeepalived.config.model.lvs.DnsCheck;
@@ -20,14 +23,32 @@ public final class CheckTargets {
         return new InetSocketAddress(address, port);
     }
 
-    /** {@code bindto}/{@code bind_port}, or null when neither is set. */
-    public static InetSocketAddress source(CheckerConnection connection) {
+    /**
+     * {@code connect_ip}/{@code connect_port} (the binder puts the real server's address there), with
+     * {@code defaultPort} where the connection has no port (DNS_CHECK's 53).
+     */
+    public static InetSocketAddress target(CheckerConnection connection, int defaultPort) {
+        return new InetSocketAddress(connection.connectIp(),
+                connection.connectPort() != 0 ? connection.connectPort() : defaultPort);
+    }
+
+    /**
+     * {@code bindto}/{@code bind_port} for a connection to {@code target}, or null when neither is set. A
+     * {@code bind_port} alone binds the wildcard of the target's family (a datagram channel is opened for one).
+     */
+    public static InetSocketAddress source(CheckerConnection connection, InetSocketAddress target) {
         if (connection.bindto() == null && connection.bindPort() == 0) {
             return null;
         }
-        return connection.bindto() != null
-                ? new InetSocketAddress(connection.bindto(), connection.bindPort())
-                : new InetSocketAddress(connection.bindPort());
+        if (connection.bindto() != null) {
+            return new InetSocketAddress(connection.bindto(), connection.bindPort());
+        }
+        try {
+            return new InetSocketAddress(InetAddress.getByName(
+                    target.getAddress() instanceof Inet6Address ? "::" : "0.0.0.0"), connection.bindPort());
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e); // a literal wildcard always parses
+        }
     }
 
     /** keepalived's {@code [ip]:tcp:port} of the checker, or the script for MISC_CHECK. */

@@ -64,15 +64,15 @@ public final class HttpProbe implements Probe {
     }
 
     public static HttpProbe of(SocketReactor reactor, RealServer realServer, HttpGetCheck check) {
-        return new HttpProbe(reactor, CheckTargets.target(check.connection(), realServer),
-                CheckTargets.source(check.connection()), CheckTargets.connectTimeoutMillis(check.connection()),
-                check.http(), null);
+        InetSocketAddress target = CheckTargets.target(check.connection(), realServer);
+        return new HttpProbe(reactor, target, CheckTargets.source(check.connection(), target),
+                CheckTargets.connectTimeoutMillis(check.connection()), check.http(), null);
     }
 
     public static HttpProbe of(SocketReactor reactor, RealServer realServer, SslGetCheck check, SSLContext tls) {
-        return new HttpProbe(reactor, CheckTargets.target(check.connection(), realServer),
-                CheckTargets.source(check.connection()), CheckTargets.connectTimeoutMillis(check.connection()),
-                check.http(), tls);
+        InetSocketAddress target = CheckTargets.target(check.connection(), realServer);
+        return new HttpProbe(reactor, target, CheckTargets.source(check.connection(), target),
+                CheckTargets.connectTimeoutMillis(check.connection()), check.http(), tls);
     }
 
     /** A TLS client context that accepts any certificate: keepalived's auto-generated SSL context. */

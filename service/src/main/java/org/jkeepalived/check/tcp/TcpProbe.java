@@ -39,8 +39,9 @@ public final class TcpProbe implements Probe {
 
     /** The probe of a configured TCP_CHECK of {@code realServer}. */
     public static TcpProbe of(SocketReactor reactor, RealServer realServer, TcpCheck check) {
-        return new TcpProbe(reactor, CheckTargets.target(check.connection(), realServer),
-                CheckTargets.source(check.connection()), CheckTargets.connectTimeoutMillis(check.connection()));
+        InetSocketAddress target = CheckTargets.target(check.connection(), realServer);
+        return new TcpProbe(reactor, target, CheckTargets.source(check.connection(), target),
+                CheckTargets.connectTimeoutMillis(check.connection()));
     }
 
     @Override
