@@ -37,11 +37,7 @@ final class LvsAnnouncer {
                         r.up() ? rs.notifyUp() : rs.notifyDown(), rs.smtpAlert(), r.reason(), checkerKind));
             } else if (c instanceof VirtualServerState.Change.QuorumChanged q) {
                 log.info(q.message());
-                if (vs.sorryServer() != null) {
-                    log.info((q.up() ? "Removing sorry server " : "Adding sorry server ")
-                            + "[" + AddressText.of(vs.sorryServer().address()) + "]:"
-                            + vs.sorryServer().port() + (q.up() ? " from VS " : " to VS ") + e.name());
-                }
+                sorryServer(e, !q.up());
                 publish.accept(new Event.QuorumChanged(e.name(), q.up(), q.up() ? vs.quorumUp() : vs.quorumDown(),
                         vs.smtpAlert(), q.message()));
             }
@@ -68,8 +64,33 @@ final class LvsAnnouncer {
             String words = "Starting with quorum down " + vs.quorum() + "-" + vs.hysteresis() + "="
                     + (vs.quorum() - vs.hysteresis()) + " > " + e.state().sum() + " for VS " + e.name();
             log.info(words);
+            sorryServer(e, true);
             publish.accept(new Event.QuorumChanged(e.name(), false, vs.quorumDown(), vs.smtpAlert(), words));
         }
+    }
+
+    /**
+     * keepalived's lines for the sorry server swap (2.2.7, observed): {@code Adding sorry server [10.0.9.9]:tcp:80 to
+     * VS ...} then {@code Removing alive servers from the pool for VS ...}, and back with {@code Removing sorry server
+     * ... from VS ...} then {@code Adding alive servers to the pool for VS ...}; with {@code sorry_server_inhibit}
+     * the sorry server is "Enabling" / "Disabling" instead, as it stays in at weight 0.
+     */
+    private void sorryServer(VirtualServers.Entry e, boolean in) {
+        VirtualServer.SorryServer sorry = e.vs().sorryServer();
+        if (sorry == null) {
+            return;
+        }
+        String proto = e.vs().protocol() == null ? "tcp" : e.vs().protocol().lower();
+        String name = "[" + AddressText.of(sorry.address()) + "]:" + proto + ":" + sorry.port();
+        if (sorry.inhibitOnFailure()) {
+            log.info((in ? "Enabling sorry server " : "Disabling sorry server ") + name
+                    + (in ? " to VS " : " from VS ") + e.name());
+        } else {
+            log.info((in ? "Adding sorry server " : "Removing sorry server ") + name
+                    + (in ? " to VS " : " from VS ") + e.name());
+        }
+        log.info((in ? "Removing alive servers from the pool for VS " : "Adding alive servers to the pool for VS ")
+                + e.name());
     }
 
     /** rs_init_notifies: every real server's state at start is announced, not only later changes. */

@@ -88,10 +88,6 @@ public final class LvsEngine {
         this.announcer = new LvsAnnouncer(publish, log);
     }
 
-    public boolean ipvsAvailable() {
-        return kernel != null;
-    }
-
     /**
      * Programs the kernel for {@code config} (adopting or flushing what it holds) and starts the checkers; returns
      * once that is done (or after a bound, logged), so that "Startup complete" follows it as in keepalived.
@@ -164,6 +160,9 @@ public final class LvsEngine {
             }
             for (VirtualServers.Entry e : next.entries()) {
                 VirtualServers.Entry before = previous.get(e.id());
+                if (before == null) {
+                    announcer.start(e); // a new virtual server gains its quorum as at start
+                }
                 plan(e, before == null ? Set.of() : owned(before), ipvs);
             }
             apply(ipvs);

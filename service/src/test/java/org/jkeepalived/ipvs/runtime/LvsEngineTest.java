@@ -138,12 +138,18 @@ class LvsEngineTest {
         var q = (Event.QuorumChanged) events.get(1);
         assertThat(q.up()).isFalse();
         assertThat(q.message()).isEqualTo("Lost quorum 3-0=3 > 1 for VS [10.0.0.1]:tcp:80");
-        assertThat(logLines).contains("Removing service [10.0.1.1]:tcp:80 from VS [10.0.0.1]:tcp:80");
+        assertThat(logLines).containsSubsequence("Removing service [10.0.1.1]:tcp:80 from VS [10.0.0.1]:tcp:80",
+                "Lost quorum 3-0=3 > 1 for VS [10.0.0.1]:tcp:80",
+                "Adding sorry server [10.0.9.9]:tcp:80 to VS [10.0.0.1]:tcp:80",
+                "Removing alive servers from the pool for VS [10.0.0.1]:tcp:80");
 
         result(c, "10.0.1.1", true, null);
         assertThat(table()).containsExactly("TCP  10.0.0.1:80 wrr", "  -> 10.0.1.1:80 MASQ 2",
                 "  -> 10.0.1.2:8080 MASQ 1");
         assertThat(((Event.QuorumChanged) events.get(3)).up()).isTrue();
+        assertThat(logLines).endsWith("Gained quorum 3+0=3 <= 3 for VS [10.0.0.1]:tcp:80",
+                "Removing sorry server [10.0.9.9]:tcp:80 from VS [10.0.0.1]:tcp:80",
+                "Adding alive servers to the pool for VS [10.0.0.1]:tcp:80");
     }
 
     @Test
@@ -255,6 +261,25 @@ class LvsEngineTest {
         assertThat(checkers.added.get(checkers.added.size() - 1)).isEqualTo("10.0.1.2:8080 false");
         result(next, "10.0.1.2", true, null);
         assertThat(table()).containsExactly("TCP  10.0.0.1:80 wrr", "  -> 10.0.1.2:8080 MASQ 1");
+    }
+
+    @Test
+    void aVirtualServerAddedByAReloadGainsItsQuorumAsAtStart() throws Exception {
+        LvsEngine e = engine(kernel);
+        e.start(config("""
+                virtual_server 10.0.0.3 80 {
+                  protocol TCP
+                  real_server 10.0.3.1 80 {
+                  }
+                }
+                """));
+        events.clear();
+        e.reload(config(TWO_SERVERS));
+        // not the sorry server: the quorum (3) is met by the two live servers
+        assertThat(table()).containsExactly("TCP  10.0.0.1:80 wrr", "  -> 10.0.1.1:80 MASQ 2",
+                "  -> 10.0.1.2:8080 MASQ 1");
+        assertThat(events).singleElement().isInstanceOfSatisfying(Event.QuorumChanged.class,
+                q -> assertThat(q.up()).isTrue());
     }
 
     @Test
