@@ -3,11 +3,8 @@ package org.jkeepalived.check.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +19,7 @@ import org.jkeepalived.config.model.lvs.CheckerTiming;
 import org.jkeepalived.config.model.lvs.RealServer;
 import org.jkeepalived.config.model.lvs.TcpCheck;
 import org.jkeepalived.os.log.Log;
+import org.jkeepalived.testsupport.AcceptCloseListener;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -40,19 +38,10 @@ class TcpCheckScaleBenchmarkTest {
         int servers = Integer.getInteger("check.bench.servers", 0);
         assumeTrue(servers > 0, "benchmark: run with -Dcheck.bench.servers=N");
         int seconds = Integer.getInteger("check.bench.seconds", 20);
-        Process listener = new ProcessBuilder("python3", "-c", String.join("\n",
-                "import socket, sys",
-                "s = socket.socket()",
-                "s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)",
-                "s.bind(('127.0.0.1', 0))",
-                "s.listen(4096)",
-                "print(s.getsockname()[1], flush=True)",
-                "while True:",
-                "    c, _ = s.accept()",
-                "    c.close()")).start();
+        AcceptCloseListener.Running running = AcceptCloseListener.start(AcceptCloseListener.command(0));
+        Process listener = running.process();
         try {
-            int port = Integer.parseInt(new BufferedReader(new InputStreamReader(listener.getInputStream(),
-                    StandardCharsets.US_ASCII)).readLine().trim());
+            int port = running.port();
             InetAddress loopback = InetAddress.getLoopbackAddress();
             var timing = new CheckerTiming(1_000_000, 1_000_000, 1, 1_000_000, false, false);
             var check = new TcpCheck(timing, new CheckerConnection(loopback, port, null, 0, null, 0, 5_000_000));

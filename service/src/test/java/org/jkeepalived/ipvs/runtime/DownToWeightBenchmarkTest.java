@@ -3,9 +3,6 @@ package org.jkeepalived.ipvs.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,6 +18,7 @@ import org.jkeepalived.config.model.lvs.TcpCheck;
 import org.jkeepalived.ipvs.kernel.FakeIpvsKernel;
 import org.jkeepalived.ipvs.kernel.IpvsChange;
 import org.jkeepalived.os.log.Log;
+import org.jkeepalived.testsupport.AcceptCloseListener;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -40,10 +38,12 @@ class DownToWeightBenchmarkTest {
         int servers = Integer.getInteger("lvs.bench.servers", 0);
         assumeTrue(servers > 0, "benchmark: run with -Dlvs.bench.servers=N");
         int rounds = Integer.getInteger("lvs.bench.rounds", 5);
-        Process load = listener(0);
-        int loadPort = port(load);
-        Process victim = listener(0);
-        int victimPort = port(victim);
+        AcceptCloseListener.Running loading = AcceptCloseListener.start(AcceptCloseListener.command(0));
+        Process load = loading.process();
+        int loadPort = loading.port();
+        AcceptCloseListener.Running victimListener = AcceptCloseListener.start(AcceptCloseListener.command(0));
+        Process victim = victimListener.process();
+        int victimPort = victimListener.port();
         StringBuilder conf = new StringBuilder();
         String timing = "      connect_timeout 1\n      retry 1\n      delay_before_retry 1\n";
         conf.append("virtual_server 10.255.0.1 80 {\n  delay_loop 1\n  protocol TCP\n  quorum 1\n")
@@ -106,8 +106,7 @@ class DownToWeightBenchmarkTest {
                 }
                 assertThat(appliedAtNanos).as("the weight change of round " + r).hasSizeGreaterThan(before);
                 seconds.add((appliedAtNanos.get(before) - killed) / 1e9);
-                victim = listener(victimPort);
-                port(victim);
+                victim = AcceptCloseListener.start(AcceptCloseListener.command(victimPort)).process();
                 deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
                 while (appliedAtNanos.size() == before + 1 && System.nanoTime() < deadline) {
                     Thread.sleep(5); // back up: weight restored
@@ -124,23 +123,5 @@ class DownToWeightBenchmarkTest {
         Collections.sort(sorted);
         System.out.printf("BENCH servers=%d rounds=%d down-to-weight s: min %.3f median %.3f max %.3f all %s%n",
                 servers, rounds, sorted.get(0), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), seconds);
-    }
-
-    private static Process listener(int port) throws Exception {
-        return new ProcessBuilder("python3", "-c", String.join("\n",
-                "import socket",
-                "s = socket.socket()",
-                "s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)",
-                "s.bind(('127.0.0.1', " + port + "))",
-                "s.listen(4096)",
-                "print(s.getsockname()[1], flush=True)",
-                "while True:",
-                "    c, _ = s.accept()",
-                "    c.close()")).start();
-    }
-
-    private static int port(Process p) throws Exception {
-        return Integer.parseInt(new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII))
-                .readLine().trim());
     }
 }
