@@ -2,7 +2,6 @@ package org.jkeepalived.ipvs.runtime;
 
 import java.util.List;
 import java.util.function.Consumer;
-import org.jkeepalived.config.model.AddressText;
 import org.jkeepalived.config.model.lvs.RealServer;
 import org.jkeepalived.config.model.lvs.VirtualServer;
 import org.jkeepalived.event.Event;
@@ -80,8 +79,7 @@ final class LvsAnnouncer {
         if (sorry == null) {
             return;
         }
-        String proto = e.vs().protocol() == null ? "tcp" : e.vs().protocol().lower();
-        String name = "[" + AddressText.of(sorry.address()) + "]:" + proto + ":" + sorry.port();
+        String name = VirtualServers.name(e.vs(), sorry.address(), sorry.port());
         if (sorry.inhibitOnFailure()) {
             log.info((in ? "Enabling sorry server " : "Disabling sorry server ") + name
                     + (in ? " to VS " : " from VS ") + e.name());

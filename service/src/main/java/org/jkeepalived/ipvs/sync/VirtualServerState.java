@@ -70,11 +70,12 @@ public final class VirtualServerState {
      */
     public static VirtualServerState carried(VirtualServer vs, String name, VirtualServerState previous) {
         VirtualServerState s = new VirtualServerState(vs, name);
+        Map<java.net.InetSocketAddress, Boolean> before = new java.util.HashMap<>();
+        previous.up.forEach((rs, isUp) -> before.put(new java.net.InetSocketAddress(rs.address(), rs.port()), isUp));
         for (RealServer rs : vs.realServers()) {
-            for (Map.Entry<RealServer, Boolean> old : previous.up.entrySet()) {
-                if (old.getKey().address().equals(rs.address()) && old.getKey().port() == rs.port()) {
-                    s.up.put(rs, old.getValue());
-                }
+            Boolean was = before.get(new java.net.InetSocketAddress(rs.address(), rs.port()));
+            if (was != null) {
+                s.up.put(rs, was);
             }
         }
         s.quorumUp = previous.quorumUp;

@@ -172,7 +172,12 @@ public final class VirtualServers {
 
     /** keepalived's name of a real server of {@code vs}: {@code [192.168.1.2]:tcp:80}. */
     public static String name(VirtualServer vs, RealServer rs) {
+        return name(vs, rs.address(), rs.port());
+    }
+
+    /** keepalived's name of a server (real or sorry) of {@code vs}: {@code [192.168.1.2]:tcp:80}. */
+    public static String name(VirtualServer vs, InetAddress address, int port) {
         String proto = vs.protocol() == null ? "tcp" : vs.protocol().lower();
-        return "[" + AddressText.of(rs.address()) + "]:" + proto + ":" + rs.port();
+        return "[" + AddressText.of(address) + "]:" + proto + ":" + port;
     }
 }
