@@ -10,13 +10,25 @@ import org.jkeepalived.vrrp.packet.DropReason;
  *
  * @param masterAddress the master whose adverts this BACKUP accepts, null when none (or when MASTER)
  * @param drops         per-reason drop and mismatch counters; reasons never seen are absent
+ * @param preempt       whether it preempts now (the configuration's, or an SNMP/JMX SET since)
+ * @param newMasterReason why it last became MASTER ({@link NewMasterReason#NOT_MASTER} when not MASTER)
+ * @param lastProtoError the last protocol error received (TTL, version, checksum or VRID), null for none
+ * @param upSinceNanos  System.nanoTime() when it last left INIT/FAULT for BACKUP or MASTER, {@link #NEVER}
+ *                      while it is not BACKUP or MASTER (RFC 2787 vrrpOperVirtualRouterUpTime)
+ * @param stateSinceNanos System.nanoTime() of its last transition ({@link #NEVER} before the first)
  */
 public record InstanceStatus(String name, int vrid, int version, VrrpState state, int basePriority,
                              int effectivePriority, InetAddress masterAddress, long advertsReceived,
                              long advertsSent, long becomeMaster, long releaseMaster, long priorityZeroReceived,
-                             long priorityZeroSent, Map<DropReason, Long> drops) {
+                             long priorityZeroSent, Map<DropReason, Long> drops, boolean preempt,
+                             NewMasterReason newMasterReason, DropReason lastProtoError, long upSinceNanos,
+                             long stateSinceNanos) {
+    /** A time that never was. */
+    public static final long NEVER = Long.MIN_VALUE;
+
     public InstanceStatus {
         drops = Map.copyOf(drops);
+        newMasterReason = newMasterReason == null ? NewMasterReason.NOT_MASTER : newMasterReason;
     }
 
     public long drops(DropReason reason) {

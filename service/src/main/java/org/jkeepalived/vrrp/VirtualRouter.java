@@ -81,6 +81,11 @@ public final class VirtualRouter {
     private long garpRefreshDeadline = NEVER;
     /** End of the preempt_delay window; 0 when no window is running (keepalived's preempt_time). */
     private long preemptUntilNanos;
+    /** What a BACKUP's next takeover would be, for RFC 6527 vrrpv3StatisticsNewMasterReason. */
+    private NewMasterReason takeoverCause = NewMasterReason.MASTER_NO_RESPONSE;
+    private NewMasterReason newMasterReason = NewMasterReason.NOT_MASTER;
+    private long upSinceNanos = InstanceStatus.NEVER;
+    private long stateSinceNanos = InstanceStatus.NEVER;
     private List<Action> out = new ArrayList<>();
 
     /**
@@ -145,7 +150,8 @@ public final class VirtualRouter {
         return new InstanceStatus(settings.name(), settings.vrid(), settings.version(), state,
                 settings.basePriority(), effectivePriority, masterAddress, stats.advertsReceived(),
                 stats.advertsSent(), stats.becomeMaster(), stats.releaseMaster(), stats.priorityZeroReceived(),
-                stats.priorityZeroSent(), stats.snapshot());
+                stats.priorityZeroSent(), stats.snapshot(), !settings.nopreempt(), newMasterReason,
+                stats.lastProtoError(), upSinceNanos, stateSinceNanos);
     }
 
     /** The earliest armed deadline, or {@link #NEVER}; call {@link #onTimer} when it is reached. */
@@ -419,6 +425,7 @@ public final class VirtualRouter {
         if (a.priority() == 0) {
             // The master resigned: take over after Skew_Time only.
             out.add(new Action.PriorityZeroReceived(rx.source()));
+            takeoverCause = NewMasterReason.PRIORITY;
             masterDownDeadline = nowNanos + skewTimeNanos();
             masterAddress = null;
             return;
@@ -441,8 +448,10 @@ public final class VirtualRouter {
             }
             masterAddress = rx.source();
             masterDownDeadline = nowNanos + masterDownIntervalNanos();
+            takeoverCause = NewMasterReason.MASTER_NO_RESPONSE;
             wantsMaster = false; // a master is alive after all
         } else {
+            takeoverCause = NewMasterReason.PREEMPTED;
             out.add(new Action.Discarded(rx.source(), a.priority(), "received lower priority (" + a.priority()
                     + ") advert from " + AddressText.of(rx.source()) + " - discarding"));
         }
@@ -524,6 +533,9 @@ public final class VirtualRouter {
     /** RFC §6.4.2 "(MD timer fires)": advert, then gratuitous ARP / NA, then Adver_Timer. */
     private void becomeMaster(String reason, long nowNanos) {
         transitionTo(VrrpState.MASTER, reason, nowNanos);
+        // RFC 6527 §5 vrrpv3StatisticsNewMasterReason; an owner at startup preempts whoever else is master.
+        newMasterReason = settings.addressOwner() ? NewMasterReason.PREEMPTED : takeoverCause;
+        takeoverCause = NewMasterReason.MASTER_NO_RESPONSE;
         stats.becameMaster();
         if (settings.addressOwner() && effectivePriority != RouterSettings.OWNER_PRIORITY) {
             out.add(new Action.PriorityChanged(effectivePriority, RouterSettings.OWNER_PRIORITY));
@@ -602,6 +614,13 @@ public final class VirtualRouter {
         VrrpState from = state;
         state = to;
         wantsMaster = false;
+        boolean upBefore = from == VrrpState.BACKUP || from == VrrpState.MASTER;
+        boolean upAfter = to == VrrpState.BACKUP || to == VrrpState.MASTER;
+        upSinceNanos = !upAfter ? InstanceStatus.NEVER : upBefore ? upSinceNanos : nowNanos;
+        stateSinceNanos = nowNanos;
+        if (to != VrrpState.MASTER) {
+            newMasterReason = NewMasterReason.NOT_MASTER;
+        }
         stats.stateChanged();
         out.add(new Action.StateChanged(from, to, reason));
     }

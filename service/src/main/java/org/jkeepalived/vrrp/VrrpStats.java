@@ -18,6 +18,7 @@ public final class VrrpStats {
     private long priorityZeroSent;
     private long stateChanges;
     private final EnumMap<DropReason, Long> byReason = new EnumMap<>(DropReason.class);
+    private DropReason lastProtoError;
 
     void advertReceived(int priority) {
         advertsReceived++;
@@ -48,6 +49,18 @@ public final class VrrpStats {
     /** Counts a drop or a counted mismatch. Public so the runtime can count codec drops demuxed to this instance. */
     public void increment(DropReason reason) {
         byReason.merge(reason, 1L, Long::sum);
+        if (reason == DropReason.IP_TTL || reason == DropReason.VERSION || reason == DropReason.CHECKSUM
+                || reason == DropReason.VRID) {
+            lastProtoError = reason;
+        }
+    }
+
+    /**
+     * The last protocol error counted (RFC 6527 vrrpv3StatisticsProtoErrReason: TTL, version, checksum or VRID),
+     * null for none.
+     */
+    public DropReason lastProtoError() {
+        return lastProtoError;
     }
 
     /** Adverts that passed every instance check (vrrpStatsAdvertiseRcvd / vrrpv3StatisticsRcvdAdvertisements). */

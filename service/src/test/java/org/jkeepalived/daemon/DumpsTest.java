@@ -35,7 +35,8 @@ class DumpsTest {
     void statsHoldEachVrrpInstanceInKeepalivedsLayout() {
         var vi = new org.jkeepalived.vrrp.InstanceStatus("VI_1", 51, 2, org.jkeepalived.vrrp.VrrpState.MASTER, 150,
                 150, null, 4, 9, 1, 0, 2, 1, java.util.Map.of(org.jkeepalived.vrrp.packet.DropReason.IP_TTL, 3L,
-                org.jkeepalived.vrrp.packet.DropReason.AUTH_FAILURE, 5L));
+                org.jkeepalived.vrrp.packet.DropReason.AUTH_FAILURE, 5L), true,
+                org.jkeepalived.vrrp.NewMasterReason.MASTER_NO_RESPONSE, null, 0L, 0L);
         String text = Dumps.stats("1.2.3", 77, Path.of("/k.conf"), status, java.util.List.of(vi));
         // keepalived 2.2.7's keepalived.stats, observed
         assertThat(text).endsWith("""
