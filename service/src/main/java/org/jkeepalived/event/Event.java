@@ -124,4 +124,25 @@ public sealed interface Event {
      */
     record TrackerChanged(String kind, String name, boolean up, long value) implements Event {
     }
+
+    /**
+     * A VRRPv2 advert failed authentication (RFC 2787 vrrpTrapAuthFailure): an unknown auth type, another type
+     * than ours, or a wrong password.
+     *
+     * @param instance  the instance it was for
+     * @param source    the sender (vrrpTrapPacketSrc)
+     * @param errorType invalidAuthType(1), authTypeMismatch(2) or authFailure(3) (vrrpTrapAuthErrorType)
+     */
+    record VrrpAuthFailure(String instance, InetAddress source, int errorType) implements Event {
+    }
+
+    /**
+     * An advert for an instance was dropped for a protocol error that RFC 6527 notifies (vrrpv3ProtoError): an
+     * IP TTL / hop limit error or a version error. Checksum errors only update the counters (as keepalived).
+     *
+     * @param instance the instance it was for
+     * @param reason   {@code IP_TTL} or {@code VERSION} ({@link org.jkeepalived.vrrp.packet.DropReason})
+     */
+    record VrrpProtocolError(String instance, org.jkeepalived.vrrp.packet.DropReason reason) implements Event {
+    }
 }
