@@ -70,6 +70,17 @@ public record RouterSettings(String name, int vrid, int version, InetAddress pri
         }
     }
 
+    /** These settings with a new base priority and/or preempt mode (null: unchanged): an SNMP or JMX SET. */
+    public RouterSettings adjusted(Integer newBasePriority, Boolean preempt) {
+        return new RouterSettings(name, vrid, version, primaryAddress,
+                newBasePriority == null ? basePriority : newBasePriority, wantMaster, advertIntervalCentis, authType,
+                authPassword, advertisedAddresses, virtualAddresses, unicastPeers, checkUnicastSrc,
+                preempt == null ? nopreempt : !preempt, preemptDelayNanos, lowerPrioNoAdvert, higherPrioSendAdvert,
+                downTimerAdverts, skipCheckAdvAddr, ownerIgnoreAdverts, dontTrackPrimary, garpMasterDelayNanos,
+                garpMasterRepeat, garpMasterRefreshNanos, garpMasterRefreshRepeat, garpLowerPrioDelayNanos,
+                garpLowerPrioRepeat);
+    }
+
     @Override
     public byte[] authPassword() {
         return authPassword.clone();

@@ -59,6 +59,11 @@ final class Coordinator {
         this.log = Objects.requireNonNull(log, "log");
     }
 
+    /** Publishes an event that is not a state change (the management plane's drop notifications). */
+    void publish(Event e) {
+        events.accept(e);
+    }
+
     void configure(TrackingPlan plan, Consumer<Event> events) {
         this.plan = Objects.requireNonNull(plan, "plan");
         this.groupOf = groupsByMember(plan);

@@ -31,6 +31,11 @@ sealed interface EngineEvent {
     }
 
     /** Shut every router down; {@code done} is counted down once they are. */
+    /** A management SET of an instance's base priority and/or preempt mode (null: unchanged). */
+    record Adjust(String instance, Integer basePriority, Boolean preempt,
+                  java.util.concurrent.CompletableFuture<Boolean> done) implements EngineEvent {
+    }
+
     record Stop(CountDownLatch done) implements EngineEvent {
     }
 }

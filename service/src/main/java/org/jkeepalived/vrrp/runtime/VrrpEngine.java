@@ -3,6 +3,7 @@ package org.jkeepalived.vrrp.runtime;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +31,11 @@ import org.jkeepalived.track.TrackerUpdate;
 import org.jkeepalived.vrrp.Action;
 import org.jkeepalived.vrrp.InstanceStatus;
 import org.jkeepalived.vrrp.ReceivedAdvert;
+import org.jkeepalived.vrrp.RouterSettings;
 import org.jkeepalived.vrrp.VirtualRouter;
 import org.jkeepalived.vrrp.VrrpState;
 import org.jkeepalived.vrrp.packet.DecodeResult;
+import org.jkeepalived.vrrp.packet.DropReason;
 import org.jkeepalived.vrrp.packet.VrrpCodec;
 
 /**
@@ -336,6 +339,8 @@ public final class VrrpEngine {
                     for (Slot s : coordinator.tracked(t.update(), at, this::apply)) {
                         apply(s, s.router.start(at, VirtualRouter.SCRIPTS_REPORTED));
                     }
+                } else if (ev instanceof EngineEvent.Adjust adj) {
+                    onAdjust(adj);
                 } else if (ev instanceof EngineEvent.Snapshot snap) {
                     snap.result().complete(slots.stream().map(sl -> sl.router.status()).toList());
                 } else if (ev instanceof EngineEvent.Reload r) {
@@ -434,11 +439,74 @@ public final class VrrpEngine {
         if (d instanceof DecodeResult.Drop drop) {
             s.router.stats().increment(drop.reason());
             runner.logDrop(s.name(), drop.reason(), drop.message(), nanoTime.getAsLong());
+            notifyDrop(s, drop.reason(), r.src());
         } else if (d instanceof DecodeResult.Advert a) {
             ReceivedAdvert rx = new ReceivedAdvert(a.advert(), a.source(), a.ttl(),
                     !a.destination().isMulticastAddress());
-            apply(s, s.router.onAdvert(rx, nanoTime.getAsLong()));
+            List<Action> actions = s.router.onAdvert(rx, nanoTime.getAsLong());
+            for (Action x : actions) {
+                if (x instanceof Action.Dropped dropped) {
+                    notifyDrop(s, dropped.reason(), rx.source());
+                }
+            }
+            apply(s, actions);
         }
+    }
+
+    /**
+     * The drops the management plane notifies: RFC 2787 vrrpTrapAuthFailure (v2 authentication; its
+     * vrrpTrapAuthErrorType numbers) and RFC 6527 vrrpv3ProtoError (TTL and version errors; keepalived does not
+     * notify checksum errors either).
+     */
+    private void notifyDrop(Slot s, DropReason reason, InetAddress source) {
+        int authError = switch (reason) {
+            case INVALID_AUTH_TYPE -> 1;
+            case AUTH_TYPE_MISMATCH -> 2;
+            case AUTH_FAILURE -> 3;
+            default -> 0;
+        };
+        if (authError != 0) {
+            coordinator.publish(new Event.VrrpAuthFailure(s.name(), source, authError));
+        } else if (reason == DropReason.IP_TTL || reason == DropReason.VERSION) {
+            coordinator.publish(new Event.VrrpProtocolError(s.name(), reason));
+        }
+    }
+
+    /**
+     * An SNMP or JMX SET (keepalived's vrrpInstanceBasePriority and vrrpInstancePreempt): the instance takes the
+     * new base priority or preempt mode at once, as a reload would, and its trackers are re-applied on the new
+     * base. Not persisted: the next reload restores the configuration's values, as in keepalived.
+     *
+     * @return whether the instance exists (false also when the loop does not answer within a second)
+     */
+    public boolean adjust(String instance, Integer basePriority, Boolean preempt) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        if (!running || !inbox.offer(new EngineEvent.Adjust(instance, basePriority, preempt, done))) {
+            return false;
+        }
+        try {
+            return done.get(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
+    private void onAdjust(EngineEvent.Adjust a) {
+        Slot s = slots.stream().filter(x -> x.name().equals(a.instance())).findFirst().orElse(null);
+        if (s == null) {
+            a.done().complete(false);
+            return;
+        }
+        long now = nanoTime.getAsLong();
+        RouterSettings next = s.router.settings().adjusted(a.basePriority(), a.preempt());
+        log.info("(" + s.name() + ") set by management: base priority " + next.basePriority() + ", "
+                + (next.nopreempt() ? "nopreempt" : "preempt"));
+        apply(s, s.router.reconfigure(next, now));
+        coordinator.applyTrackers(s, now, this::apply);
+        a.done().complete(true);
     }
 
     private void onLink(NetlinkEvent e) {

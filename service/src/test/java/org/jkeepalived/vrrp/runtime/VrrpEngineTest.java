@@ -184,6 +184,51 @@ class VrrpEngineTest {
     }
 
     @Test
+    void aManagementSetOfTheBasePriorityPreemptsAtOnceAndIsReportedAsPreempted() throws Exception {
+        Node a = node("10.0.0.1", 150, 1);
+        Node b = node("10.0.0.2", 100, 2);
+        FakeVrrpSocket.link(a.socket, b.socket);
+        a.engine.start();
+        b.engine.start();
+        await("A MASTER, B BACKUP", 3_000, () -> a.state() == VrrpState.MASTER && b.state() == VrrpState.BACKUP);
+        assertThat(a.engine.status().get(0).newMasterReason())
+                .isEqualTo(org.jkeepalived.vrrp.NewMasterReason.MASTER_NO_RESPONSE);
+
+        assertThat(b.engine.adjust("VI_1", 200, null)).isTrue();
+        await("B MASTER after its SET", 2_000, () -> b.state() == VrrpState.MASTER && a.state() == VrrpState.BACKUP);
+        var status = b.engine.status().get(0);
+        assertThat(status.basePriority()).isEqualTo(200);
+        assertThat(status.effectivePriority()).isEqualTo(200);
+        assertThat(status.newMasterReason()).isEqualTo(org.jkeepalived.vrrp.NewMasterReason.PREEMPTED);
+        assertThat(status.upSinceNanos()).isNotEqualTo(org.jkeepalived.vrrp.InstanceStatus.NEVER);
+        assertThat(a.engine.status().get(0).newMasterReason())
+                .isEqualTo(org.jkeepalived.vrrp.NewMasterReason.NOT_MASTER);
+
+        // nopreempt set on A, then A outranks B: A stays BACKUP
+        assertThat(a.engine.adjust("VI_1", 250, false)).isTrue();
+        Thread.sleep(600);
+        assertThat(a.state()).isEqualTo(VrrpState.BACKUP);
+        assertThat(a.engine.status().get(0).preempt()).isFalse();
+        assertThat(a.engine.adjust("VI_9", 100, null)).isFalse();
+    }
+
+    @Test
+    void ttlAndVersionDropsArePublishedForTheManagementPlane() throws Exception {
+        Node a = node("10.0.0.1", 100, 1);
+        List<org.jkeepalived.event.Event> events = new CopyOnWriteArrayList<>();
+        a.engine.coordinate(TrackingPlan.NONE, events::add);
+        a.engine.start();
+        byte[] good = VrrpCodec.encode(Vrrp.advert(3, 200, 10), Vrrp.addr("10.0.0.9"), GROUP,
+                V3ChecksumMode.PSEUDO_HEADER);
+        a.socket.deliver(new Received(good, Vrrp.addr("10.0.0.9"), GROUP, 64, IFINDEX)); // TTL not 255
+        await("a protocol error event", 1_000,
+                () -> events.stream().anyMatch(e -> e instanceof org.jkeepalived.event.Event.VrrpProtocolError));
+        assertThat(events).contains(new org.jkeepalived.event.Event.VrrpProtocolError("VI_1",
+                org.jkeepalived.vrrp.packet.DropReason.IP_TTL));
+        assertThat(a.engine.status().get(0).lastProtoError()).isEqualTo(org.jkeepalived.vrrp.packet.DropReason.IP_TTL);
+    }
+
+    @Test
     void permissionDeniedOnOpenReachesTheCallerAndNothingRuns() {
         FakeNetlinkMonitor monitor = new FakeNetlinkMonitor();
         FakeAddressManager addresses = new FakeAddressManager(monitor);
