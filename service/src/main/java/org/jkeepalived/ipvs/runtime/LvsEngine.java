@@ -68,6 +68,7 @@ public final class LvsEngine {
     private final Set<VirtualServers.Id> suspended = new HashSet<>();
     /** The host's addresses as last reported, null until then. */
     private Set<java.net.InetAddress> localAddresses;
+    private LvsStatusReader statusReader;
     /** The kernel's connection timeouts before lvs_timeouts first changed them, null while untouched. */
     private IpvsTimeouts timeoutsBefore;
 
@@ -86,6 +87,8 @@ public final class LvsEngine {
         this.checkers = checkers.apply(this::onChecker);
         this.syncDaemons = kernel == null ? null : new SyncDaemons(kernel, log);
         this.announcer = new LvsAnnouncer(publish, log);
+        this.statusReader = new LvsStatusReader(
+                org.jkeepalived.config.model.global.GlobalDefs.SnmpSettings.DEFAULT_VS_STATS_UPDATE_MICROS, log);
     }
 
     /**
@@ -93,6 +96,7 @@ public final class LvsEngine {
      * once that is done (or after a bound, logged), so that "Startup complete" follows it as in keepalived.
      */
     public void start(KeepalivedConfig config) {
+        statusReader = new LvsStatusReader(config.global().snmp().vsStatsUpdateIntervalMicros(), log);
         onLoopAndWait(() -> startOnLoop(config), START_WAIT_SECONDS, "the initial IPVS programming");
     }
 
@@ -352,6 +356,44 @@ public final class LvsEngine {
         }
     }
 
+    /**
+     * An SNMP or JMX SET of a real server's weight (keepalived's realServerWeight): it replaces the configured
+     * weight until the next reload and reaches IPVS at once while the real server is up; the quorum follows.
+     *
+     * @return false when there is no such real server (or the loop did not answer within a second)
+     */
+    public boolean setWeight(String virtualServer, String realServer, long weight) {
+        CompletableFuture<Boolean> found = new CompletableFuture<>();
+        onLoop(() -> {
+            for (VirtualServers.Entry e : servers.entries()) {
+                if (!e.name().equals(virtualServer)) {
+                    continue;
+                }
+                for (RealServer rs : e.vs().realServers()) {
+                    if (VirtualServers.name(e.vs(), rs).equals(realServer)) {
+                        log.info("Setting weight of " + realServer + " of VS " + virtualServer + " to " + weight
+                                + " (management)");
+                        announcer.changes(e, e.state().onWeight(rs, weight), null);
+                        List<IpvsChange> ipvs = new ArrayList<>();
+                        plan(e, Set.of(), ipvs);
+                        apply(ipvs);
+                        found.complete(true);
+                        return;
+                    }
+                }
+            }
+            found.complete(false);
+        });
+        try {
+            return found.get(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     /** The state now (waits for the loop). */
     public LvsStatus status() {
         CompletableFuture<LvsStatus> f = new CompletableFuture<>();
@@ -399,16 +441,7 @@ public final class LvsEngine {
     }
 
     private LvsStatus snapshot() {
-        List<LvsStatus.VirtualServerStatus> out = new ArrayList<>();
-        for (VirtualServers.Entry e : servers.entries()) {
-            List<LvsStatus.RealServerStatus> rss = new ArrayList<>();
-            for (RealServer rs : e.vs().realServers()) {
-                rss.add(new LvsStatus.RealServerStatus(VirtualServers.name(e.vs(), rs), e.state().up(rs),
-                        e.state().currentWeight(rs)));
-            }
-            out.add(new LvsStatus.VirtualServerStatus(e.name(), e.state().quorumUp(), e.state().sum(), rss));
-        }
-        return new LvsStatus(kernel != null, out);
+        return statusReader.read(servers, kernel, System.nanoTime());
     }
 
     /** Adds to {@code out} what takes the kernel to {@code e}'s wants; also owning {@code alsoOwned}. */

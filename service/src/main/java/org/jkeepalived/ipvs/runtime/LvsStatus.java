@@ -34,7 +34,8 @@ public record LvsStatus(boolean ipvsAvailable, List<VirtualServerStatus> virtual
      * destination ({@link IpvsStats#ZERO} and 0 connections when not read or not in the kernel).
      *
      * @param sorry        the virtual server's sorry_server
-     * @param failedChecks checkers currently reporting it down (realServerFailedChecks)
+     * @param failedChecks realServerFailedChecks: 0 while up, 1 while down (the runtime keeps the checkers'
+     *                     verdict, not how many of them failed)
      */
     public record RealServerStatus(String name, boolean up, long weight, boolean sorry, int failedChecks,
                                    int activeConns, int inactiveConns, int persistConns, IpvsStats stats) {

@@ -153,6 +153,27 @@ class LvsEngineTest {
     }
 
     @Test
+    void aManagementWeightSetReachesIpvsAtOnceAndMovesTheQuorum() throws Exception {
+        KeepalivedConfig c = config(TWO_SERVERS);
+        LvsEngine e = engine(kernel);
+        e.start(c);
+        events.clear();
+        assertThat(e.setWeight("[10.0.0.1]:tcp:80", "[10.0.1.2]:tcp:8080", 5)).isTrue();
+        assertThat(table()).contains("  -> 10.0.1.2:8080 MASQ 5");
+        assertThat(e.status().virtualServers().get(0).liveWeight()).isEqualTo(7);
+        // down to 0: 2+0 < quorum 3, the sorry server comes in
+        assertThat(e.setWeight("[10.0.0.1]:tcp:80", "[10.0.1.2]:tcp:8080", 0)).isTrue();
+        assertThat(events).anySatisfy(ev -> assertThat(ev).isInstanceOfSatisfying(Event.QuorumChanged.class,
+                q -> assertThat(q.up()).isFalse()));
+        assertThat(e.setWeight("[10.0.0.1]:tcp:80", "[10.0.1.9]:tcp:80", 1)).isFalse();
+        assertThat(e.setWeight("[10.0.0.2]:tcp:80", "[10.0.1.2]:tcp:8080", 1)).isFalse();
+        var rs = e.status().virtualServers().get(0).realServers();
+        assertThat(rs).extracting(LvsStatus.RealServerStatus::name)
+                .containsExactly("[10.0.1.1]:tcp:80", "[10.0.1.2]:tcp:8080", "[10.0.9.9]:tcp:80");
+        assertThat(rs.get(2).sorry()).isTrue();
+    }
+
+    @Test
     void inhibitOnFailureSetsWeightZeroInOneChange() throws Exception {
         KeepalivedConfig c = config("""
                 virtual_server 10.0.0.1 80 {
