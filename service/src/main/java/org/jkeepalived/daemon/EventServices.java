@@ -27,7 +27,7 @@ final class EventServices implements AutoCloseable {
     private final NotifyScriptSubscriber scripts;
     private final NotifyFifo fifo;
     private final MailAlerts mail;
-    private TrackerRuntime trackers;
+    private volatile TrackerRuntime trackers;
     private boolean closed;
 
     /** Runs the startup script (bounded by its timeout), then opens the FIFOs and starts the subscribers. */
@@ -66,6 +66,12 @@ final class EventServices implements AutoCloseable {
                 Log.get("vrrp"));
         trackers.start();
         return plan(config).withObserved(trackers.current());
+    }
+
+    /** The VRRP trackers' latest reports (empty before they start). */
+    java.util.List<TrackerUpdate> trackerStates() {
+        TrackerRuntime t = trackers;
+        return t == null ? java.util.List.of() : t.current();
     }
 
     static TrackingPlan plan(KeepalivedConfig config) {

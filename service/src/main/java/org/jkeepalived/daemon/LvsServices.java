@@ -65,6 +65,11 @@ final class LvsServices implements AutoCloseable {
         addresses = LvsEngine.anyHaSuspend(config) ? watchAddresses() : null;
     }
 
+    /** The LVS engine (the management plane's status and weight SETs). */
+    LvsEngine engine() {
+        return engine;
+    }
+
     /** ha_suspend: the host's addresses; without netlink, nothing is suspended (logged). */
     private LocalAddressWatch watchAddresses() {
         try {
