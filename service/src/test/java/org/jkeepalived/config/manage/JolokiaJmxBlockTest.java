@@ -5,10 +5,12 @@ import static org.jkeepalived.config.manage.ManageFixture.load;
 import static org.jkeepalived.config.manage.ManageFixture.management;
 import static org.jkeepalived.config.manage.ManageFixture.problems;
 
+import org.jkeepalived.config.ConfigFixture;
 import org.jkeepalived.config.FakeSystemView;
 import org.jkeepalived.config.LoadResult;
 import org.jkeepalived.config.model.manage.JmxRemoteConfig;
 import org.jkeepalived.config.model.manage.JolokiaConfig;
+import org.jkeepalived.config.model.manage.ManagementConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -84,6 +86,28 @@ class JolokiaJmxBlockTest {
         assertThat(r.config().vrrp().instances()).as("'jolokia off' does not swallow the next block").hasSize(1);
         assertThat(management(load("jolokia off # comment\n{\n}\n")).jolokia())
                 .as("with its brace on the next line it is still 'off'").isEqualTo(JolokiaConfig.off());
+    }
+
+    @Test
+    void onlyATopLevelJolokiaOffIsTheBareForm() {
+        // inside another block it stays the parser's unknown keyword, and gains no brace
+        LoadResult r = load("vrrp_instance VI_1 {\n interface eth0\n virtual_router_id 51\n priority 100\n"
+                + " jolokia off\n virtual_ipaddress {\n  192.0.2.10\n }\n}\n");
+        assertThat(problems(r)).containsExactly("5: Unknown keyword 'jolokia'");
+        assertThat(management(r).jolokia()).isEqualTo(JolokiaConfig.defaults());
+    }
+
+    @Test
+    void blocksGuardedByAConfigIdReachOnlyThatId() {
+        // how one file serves keepalived (-t clean) and jkeepalived (-i jk): keepalived's conditional lines
+        String text = "@jk jolokia off\n@jk snmp_agent {\n@jk listen udp:127.0.0.1:1161\n@jk }\n" + VRRP;
+        LoadResult jk = ConfigFixture.load(text, new FakeSystemView(), "jk");
+        assertThat(jk.diagnostics()).isEmpty();
+        assertThat(management(jk).jolokia().enabled()).isFalse();
+        assertThat(management(jk).snmpAgent().listen()).containsExactly("udp:127.0.0.1:1161");
+        LoadResult other = load(text);
+        assertThat(other.diagnostics()).isEmpty();
+        assertThat(management(other)).isEqualTo(ManagementConfig.defaults());
     }
 
     @Test
