@@ -250,6 +250,15 @@ class SnmpAgentBlockTest {
     }
 
     @Test
+    void snmpAgentOffIsReportedAndDoesNotSwallowTheNextBlock() {
+        LoadResult r = load("snmp_agent off\njolokia off\n");
+        assertThat(problems(r)).containsExactly("1: snmp_agent takes no arguments (whether SNMP runs follows"
+                + " enable_snmp_* and -x) - ignoring 'off'");
+        assertThat(management(r).jolokia().enabled()).isFalse();
+        assertThat(snmp(r).listen()).containsExactly(SnmpAgentConfig.DEFAULT_LISTEN);
+    }
+
+    @Test
     void unknownKeywordInsideTheBlockIsTheParsersUsualError() {
         LoadResult r = load("snmp_agent {\nlisten udp:127.0.0.1:161\nport 161\n}\n");
         assertThat(problems(r)).containsExactly("3: Unknown keyword 'port'");

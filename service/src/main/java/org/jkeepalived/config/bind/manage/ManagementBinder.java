@@ -18,8 +18,12 @@ import org.jkeepalived.config.syntax.Syntax;
  * agents' transports and credentials are configured. Absent blocks give the model's defaults.
  */
 public final class ManagementBinder {
-    /** Blocks that also have a one-word form, {@code jolokia off}. */
-    private static final Set<String> BARE_FORMS = Set.of("jolokia", "jmx_remote");
+    /**
+     * Blocks that also have a one-word form, {@code jolokia off}. {@code snmp_agent} has none (SNMP runs by
+     * enable_snmp_* and -x), but an {@code snmp_agent off} written by analogy is reported, not left to swallow
+     * the next block.
+     */
+    private static final Set<String> BARE_FORMS = Set.of("jolokia", "jmx_remote", "snmp_agent");
 
     private ManagementBinder() {
     }
