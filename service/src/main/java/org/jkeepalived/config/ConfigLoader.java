@@ -9,9 +9,11 @@ import org.jkeepalived.config.bind.LvsBinder;
 import org.jkeepalived.config.bind.ScriptSecurity;
 import org.jkeepalived.config.bind.TrackBinder;
 import org.jkeepalived.config.bind.VrrpBinder;
+import org.jkeepalived.config.bind.manage.ManagementBinder;
 import org.jkeepalived.config.model.KeepalivedConfig;
 import org.jkeepalived.config.model.global.GlobalDefs;
 import org.jkeepalived.config.model.lvs.LvsConfig;
+import org.jkeepalived.config.model.manage.ManagementConfig;
 import org.jkeepalived.config.model.track.TrackConfig;
 import org.jkeepalived.config.model.vrrp.VrrpConfig;
 import org.jkeepalived.config.source.ConfigReader;
@@ -37,7 +39,7 @@ public final class ConfigLoader {
     public LoadResult load(Path file) {
         Diagnostics diagnostics = new Diagnostics();
         ConfigReader reader = new ConfigReader(options, diagnostics);
-        List<SourceLine> lines = reader.read(file);
+        List<SourceLine> lines = ManagementBinder.bareForms(reader.read(file));
         List<Node> top = new TreeParser(Grammar.root(), diagnostics).parse(lines);
         BindContext ctx = new BindContext(diagnostics, system);
         ctx.reportNotImplemented(top);
@@ -45,8 +47,9 @@ public final class ConfigLoader {
         TrackConfig tracking = TrackBinder.bind(top, global, ctx);
         VrrpConfig vrrp = VrrpBinder.bind(top, global, tracking, ctx);
         LvsConfig lvs = LvsBinder.bind(top, global, tracking, ctx);
+        ManagementConfig management = ManagementBinder.bind(top, ctx);
         ScriptSecurity.check(ctx.scripts(), global, system, diagnostics);
-        return new LoadResult(new KeepalivedConfig(global, tracking, vrrp, lvs), diagnostics.all(),
+        return new LoadResult(new KeepalivedConfig(global, tracking, vrrp, lvs, management), diagnostics.all(),
                 reader.filesRead());
     }
 }

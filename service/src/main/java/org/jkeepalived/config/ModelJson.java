@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.jkeepalived.config.model.manage.JolokiaConfig;
+import org.jkeepalived.config.model.manage.SnmpAgentConfig;
 
 /**
  * Writes the immutable model (records, lists, maps, enums, addresses) as indented JSON, field names
@@ -14,6 +17,16 @@ import java.util.Optional;
  * for a one-way dump of our own records.
  */
 public final class ModelJson {
+    /** Shown in place of the management plane's secrets: {@code -d} output ends up in tickets and logs. */
+    static final String MASK = "********";
+
+    /** Record components holding a secret (community strings are SNMPv2c's passwords). */
+    private static final Map<Class<?>, Set<String>> SECRETS = Map.of(
+            JolokiaConfig.class, Set.of("password"),
+            SnmpAgentConfig.User.class, Set.of("authPassphrase", "privPassphrase"),
+            SnmpAgentConfig.Community.class, Set.of("name"),
+            SnmpAgentConfig.TrapSink.class, Set.of("community"));
+
     private ModelJson() {
     }
 
@@ -62,6 +75,9 @@ public final class ModelJson {
                     x = acc.invoke(v);
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("cannot read " + rc, e);
+                }
+                if (x != null && SECRETS.getOrDefault(v.getClass(), Set.of()).contains(rc.getName())) {
+                    x = MASK;
                 }
                 first = field(b, rc.getName(), x, indent + 1, first);
             }

@@ -1,5 +1,6 @@
 package org.jkeepalived.config.bind;
 
+import org.jkeepalived.config.bind.manage.ManagementBinder;
 import org.jkeepalived.config.syntax.Keyword;
 import org.jkeepalived.config.syntax.Syntax;
 
@@ -20,6 +21,7 @@ public final class Grammar {
         TrackBinder.declare(root);
         VrrpBinder.declare(root);
         LvsBinder.declare(root);
+        ManagementBinder.declare(root);
         return root.keyword();
     }
 }

@@ -5,7 +5,8 @@ import org.jkeepalived.config.model.global.GlobalDefs.SnmpSettings;
 import org.jkeepalived.config.syntax.Node;
 
 /**
- * The SNMP keywords (implemented: the product is an AgentX subagent) and the DBus ones (accepted only).
+ * The SNMP keywords and the DBus ones (accepted only). snmp_socket is checked as keepalived checks it but
+ * not used: it names the AgentX master, and jkeepalived serves SNMP itself (snmp_agent block).
  * The enable_* keywords are plain flags: keepalived 2.2.7 ignores words after them ("enable_traps off"
  * enables traps).
  */
@@ -70,6 +71,8 @@ final class SnmpDbusBinder implements GlobalSection {
     }
 
     private void socket(Node n) {
+        args.ctx().diagnostics().noteOnce("snmp_socket-ignored", n.location(), "snmp_socket"
+                + (n.hasArg(0) ? " " + n.arg(0) : "") + " ignored: jkeepalived serves SNMP itself (see snmp_agent)");
         if (!n.hasArg(0)) {
             args.error(n, "SNMP error : snmp socket name missing");
         } else if (n.args().size() > 1) {
