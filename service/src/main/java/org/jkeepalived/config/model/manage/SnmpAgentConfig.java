@@ -46,6 +46,11 @@ public record SnmpAgentConfig(List<String> listen, List<Community> communities, 
         public Community {
             Objects.requireNonNull(name, "name");
         }
+
+        @Override
+        public String toString() { // a community string is a password: never print it
+            return "Community[********" + (source == null ? "" : " source " + source) + (write ? " rw" : "") + "]";
+        }
     }
 
     /** USM authentication protocols (RFC 3414, RFC 7860). */
@@ -84,6 +89,12 @@ public record SnmpAgentConfig(List<String> listen, List<Community> communities, 
     public record TrapSink(String address, String community, String user, boolean inform) {
         public TrapSink {
             Objects.requireNonNull(address, "address");
+        }
+
+        @Override
+        public String toString() { // never print the community
+            return "TrapSink[" + address + (user != null ? " user " + user : " community ********")
+                    + (inform ? " inform" : "") + "]";
         }
     }
 }
