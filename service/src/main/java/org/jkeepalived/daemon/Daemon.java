@@ -73,6 +73,9 @@ final class Daemon implements ControlLoop.Handler {
         for (String flag : options.notImplemented()) {
             log.warn("Option " + flag + " accepted but not implemented");
         }
+        if (options.snmpAgentSocket() != null) {
+            log.info("-A " + options.snmpAgentSocket() + " ignored: jkeepalived serves SNMP itself (see snmp_agent)");
+        }
         PidFile pidFile;
         try {
             pidFile = PidFile.acquire(options.pidFile(), pid, Posix.get()::processExists);
