@@ -97,7 +97,7 @@ class MibDeclarationsTest {
                 new Event.VrrpStateChanged(target, Event.NotifyState.MASTER, 150, "test"),
                 new Event.VrrpStateChanged(group, Event.NotifyState.BACKUP, 0, "test"),
                 new Event.RealServerChanged("[192.0.2.50]:tcp:80", "[10.0.0.2]:tcp:80", true, null, false, "", null),
-                new Event.RealServerChanged("FWM 5", "[10.0.0.3]:tcp:80", false, null, false, "x", null),
+                new Event.RealServerChanged("FWM 5", "[10.0.0.3]:tcp:0", false, null, false, "x", null),
                 new Event.QuorumChanged("[VSG]:0", true, null, false, "q"),
                 new Event.VrrpAuthFailure("VI_1", MibFixture.ip("192.0.2.9"), 3),
                 new Event.VrrpProtocolError("VI_2", DropReason.VERSION));

@@ -39,7 +39,7 @@ final class RichSnapshot {
                         new LvsStatus.RealServerStatus("[192.0.2.99]:tcp:80", false, 1, true, 0, 0, 0, 0, null)),
                         VS_STATS),
                 new LvsStatus.VirtualServerStatus("FWM 5", false, 0, List.of(
-                        new LvsStatus.RealServerStatus("[10.0.0.3]:tcp:80", false, 1)))));
+                        new LvsStatus.RealServerStatus("[10.0.0.3]:tcp:0", false, 1)))));
         return MibFixture.snapshot(cfg, List.of(vi1, vi2, vi6, viu), List.of(new SyncGroupStatus("G1",
                 VrrpState.BACKUP)), trackers, lvs, MibFixture.interfaces());
     }
