@@ -26,7 +26,7 @@ final class GlobalScalars {
         g.i32(5, gd.process().linkbeatUsePolling() ? 2 : 1); // netlink(1), polling(2)
         g.enabled(6, gd.lvs().flush());
         g.truth(7, true); // the kernel's 64-bit IPVS counters are read (IPVS_STATS_ATTR 64)
-        g.str(8, gd.process().netNamespace());
+        g.str(8, gd.process().netNamespace() == null ? "" : gd.process().netNamespace()); // "" when unset
         g.truth(9, gd.dbus().enabled());
         g.truth(10, gd.vrrp().dynamicInterfaces());
         g.i32(11, switch (gd.lvs().flushOnStop()) {
@@ -41,12 +41,19 @@ final class GlobalScalars {
         if (server != null) {
             m.i32(1, Row.addrType(server));
             m.inet(2, server);
+        } else {
+            // keepalived 2.2.7 without smtp_server (observed): its unset address, ipv6(2) with four zero octets
+            m.i32(1, 2);
+            m.bytes(2, new byte[4]);
         }
-        m.u32(3, MibContext.seconds(smtp.connectTimeoutMicros()));
-        m.str(4, smtp.from());
-        if (smtp.server() != null) {
-            m.u32(6, smtp.port());
+        // keepalived applies the mail defaults (timeout, sender) only when smtp_server is set: without it the
+        // timeout and port read 0 and emailFrom has no instance (observed)
+        boolean mail = smtp.server() != null;
+        m.u32(3, mail ? MibContext.seconds(smtp.connectTimeoutMicros()) : 0);
+        if (mail) {
+            m.str(4, smtp.from());
         }
+        m.u32(6, mail ? smtp.port() : 0);
         m.enabled(7, !smtp.noEmailFaults());
         m.i32(8, onOff(smtp.alert()));
         m.i32(9, onOff(smtp.alertVrrp()));

@@ -118,9 +118,23 @@ final class MibContext {
         };
     }
 
-    /** A script's command line as keepalived shows it, null when unset. */
+    /**
+     * A script as keepalived 2.2.7 shows it (observed): every argument in single quotes, separated by spaces,
+     * e.g. {@code '/usr/bin/echo' 'group' 'master'}; null when unset. keepalived prints the program's resolved
+     * path; the configuration keeps it as written.
+     */
     static String script(ScriptCommand c) {
-        return c == null ? null : c.commandLine();
+        if (c == null) {
+            return null;
+        }
+        StringBuilder s = new StringBuilder();
+        for (String a : c.argv()) {
+            if (s.length() > 0) {
+                s.append(' ');
+            }
+            s.append('\'').append(a).append('\'');
+        }
+        return s.toString();
     }
 
     /** A script's program path, null when unset. */

@@ -61,7 +61,7 @@ final class Rfc2787Rows {
                 .i32(4, 1) // vrrpOperAdminState up(1)
                 .i32(5, c.basePriority(inst)) // the base priority, as keepalived
                 .i32(6, inst.virtualIpaddresses().size())
-                .ip(7, masterAddress(row, state, s))
+                .ip(7, lastMasterAdvert(row, state, s))
                 .ip(8, orZero(row, row.primaryAddress()))
                 .i32(9, VrrpInstanceRows.authType(inst.authentication()) + 1) // noAuthentication(1)...
                 .i32(11, Math.max(1, inst.advertIntervalMicros() / 1_000_000L))
@@ -91,6 +91,15 @@ final class Rfc2787Rows {
                 .c32(10, drops(s, DropReason.INVALID_AUTH_TYPE))
                 .c32(11, drops(s, DropReason.AUTH_TYPE_MISMATCH))
                 .c32(12, drops(s, DropReason.PACKET_LENGTH));
+    }
+
+    /**
+     * vrrpOperMasterIpAddr: "the IP address listed as the source in VRRP advertisement last received" (RFC 2787):
+     * the accepted master's while BACKUP; 0.0.0.0 while MASTER or not running, as keepalived 2.2.7 serves it
+     * (observed), unlike VRRPv3-MIB where keepalived shows its own address.
+     */
+    static InetAddress lastMasterAdvert(MibContext.RfcRow row, VrrpState state, InstanceStatus s) {
+        return state == VrrpState.MASTER ? row.zero() : masterAddress(row, state, s);
     }
 
     /**

@@ -70,12 +70,13 @@ final class Rfc6527Rows {
                 continue;
             }
             byte[] o = a.getAddress();
-            // InetAddress in an index: length-prefixed octets (RFC 2578 §7.7, not IMPLIED)
-            int[] index = new int[idx.length + 1 + o.length];
+            // RFC 2578 §7.7 wants a non-IMPLIED OCTET STRING index length-prefixed; keepalived 2.2.7 serves the
+            // bare octets (observed: ...207.1.1.2.1.2.2.52.1.192.0.2.20). We keep keepalived's OIDs so that
+            // existing pollers find the same instances; the octet count is fixed by the address type anyway.
+            int[] index = new int[idx.length + o.length];
             System.arraycopy(idx, 0, index, 0, idx.length);
-            index[idx.length] = o.length;
             for (int k = 0; k < o.length; k++) {
-                index[idx.length + 1 + k] = o[k] & 0xff;
+                index[idx.length + k] = o[k] & 0xff;
             }
             new Row(b, KeepalivedOids.RFC6527_ASSOCIATED_ENTRY, index).i32(2, 1);
         }

@@ -14,9 +14,9 @@ import org.jkeepalived.vrrp.VrrpState;
  * KEEPALIVED-MIB vrrpAddressTable (VIPs then eVIPs, one ordinal per instance), vrrpRouteTable and vrrpRuleTable
  * (…5.2.6-8). Addresses, routes and rules are installed while the instance is MASTER: that is their Status.
  *
- * <p>Routes serve their basic columns (2-5, 7-14, 18); the metrics and encapsulation columns (6, 15-17, 19-55)
- * and vrrpRouteNextHopTable are not served. Rules serve 6-14, 20-25; the selector options kept as text in the
- * configuration (tos, fwmark, realms, uidrange, sport/dport, suppress_*, tunnel id) are not served.
+ * <p>Routes serve their basic columns (2-5, 7-14, 18-20); the other metrics and the encapsulation columns (6,
+ * 15-17, 21-55) and vrrpRouteNextHopTable are not served. Rules serve 2-15, 20-25; the selector options kept as
+ * text in the configuration (fwmark, realms, uidrange, sport/dport, suppress_*, tunnel id) are not served.
  */
 final class VrrpAddressRows {
     private VrrpAddressRows() {
@@ -51,7 +51,7 @@ final class VrrpAddressRows {
         Row r = new Row(b, KeepalivedOids.ADDRESS_ENTRY, inst, idx)
                 .i32(2, Row.addrType(p.address()))
                 .inet(3, p.address())
-                .inet(4, va.broadcast())
+                .inet(4, broadcast(va))
                 .u32(5, p.prefixLength());
         int scope = scope(va.scope());
         if (scope > 0) {
@@ -68,6 +68,18 @@ final class VrrpAddressRows {
                 .inet(12, va.peer());
     }
 
+    /** IPv4 addresses always have a broadcast column, 0.0.0.0 without brd (keepalived 2.2.7, observed). */
+    private static java.net.InetAddress broadcast(VirtualAddress va) {
+        if (va.broadcast() != null || !va.address().isIpv4()) {
+            return va.broadcast();
+        }
+        try {
+            return java.net.InetAddress.getByAddress(new byte[4]);
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static void route(MibTree.Builder b, MibContext c, int inst, int idx, VirtualRoute vr,
                               boolean installed) {
         Row r = new Row(b, KeepalivedOids.ROUTE_ENTRY, inst, idx)
@@ -76,11 +88,10 @@ final class VrrpAddressRows {
                 .u32(4, vr.to().prefixLength())
                 .inet(5, vr.via())
                 .inet(7, vr.src());
-        if (vr.metric() != null) {
-            r.u32(8, vr.metric());
-        }
-        if (vr.scope() != null && scope(vr.scope()) > 0) {
-            r.i32(9, scope(vr.scope()));
+        r.u32(8, vr.metric() == null ? 0 : vr.metric()); // 0 when unset, as keepalived (observed)
+        int scope = scope(vr.scope() == null ? 0 : vr.scope());
+        if (scope > 0) {
+            r.i32(9, scope);
         }
         int type = routeType(vr);
         if (type > 0) {
@@ -93,14 +104,24 @@ final class VrrpAddressRows {
         r.str(12, vr.dev())
                 .u32(13, vr.table() == null ? 254 : vr.table()) // RT_TABLE_MAIN
                 .enabled(14, installed);
-        int proto = routeProtocol(vr.protocol());
-        if (proto > 0) {
-            r.i32(18, proto);
-        }
+        // RTPROT_* + 1, as keepalived 2.2.7 serves it (observed: RTPROT_KEEPALIVED 18 reads 19, not the MIB's
+        // keepalived(112))
+        r.i32(18, vr.protocol() + 1)
+                .truth(19, "ecn".equals(vr.options().get("features")))
+                .truth(20, "1".equals(vr.options().get("quickack")));
     }
 
     private static void rule(MibTree.Builder b, int inst, int idx, VirtualRule vr, boolean installed) {
         Row r = new Row(b, KeepalivedOids.RULE_ENTRY, inst, idx);
+        // the obsolete Direction/AddressType/Address/Mask (2-5) are still served by keepalived 2.2.7 (observed):
+        // the "from" selector, else the "to" one
+        IpPrefix sel = vr.from() != null ? vr.from() : vr.to();
+        if (sel != null) {
+            r.str(2, vr.from() != null ? "from" : "to")
+                    .i32(3, Row.addrType(sel.address()))
+                    .inet(4, sel.address())
+                    .u32(5, sel.prefixLength());
+        }
         if (vr.table() != null) {
             r.u32(6, vr.table());
         }
@@ -112,6 +133,7 @@ final class VrrpAddressRows {
             r.i32(12, Row.addrType(vr.from().address())).inet(13, vr.from().address())
                     .u32(14, vr.from().prefixLength());
         }
+        r.u32(15, parse(vr.options().get("tos"))); // 0 when unset (observed)
         r.str(20, vr.iif()).str(21, vr.oif());
         if (vr.gotoTarget() != null) {
             r.u32(22, vr.gotoTarget());
@@ -157,15 +179,15 @@ final class VrrpAddressRows {
         };
     }
 
-    /** vrrpRouteProtocol: the RTPROT_* number plus one for the kernel's own, keepalived(112) for RTPROT_KEEPALIVED. */
-    private static int routeProtocol(int rtprot) {
-        if (rtprot == 18) {
-            return 112;
+    private static long parse(String s) {
+        if (s == null) {
+            return 0;
         }
-        return switch (rtprot) {
-            case 0, 1, 2, 3, 4, 8, 9, 10, 11, 12, 13, 14, 15, 16 -> rtprot + 1;
-            default -> 0;
-        };
+        try {
+            return Long.decode(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** RuleAction table(1) goto(2) nop(3) blackhole(6) unreachable(7) prohibit(8); l3mdev has none. */

@@ -13,6 +13,10 @@ import org.jkeepalived.vrrp.VrrpState;
 /**
  * KEEPALIVED-MIB vrrpSyncGroupTable, vrrpSyncGroupMemberTable and vrrpInstanceTable (…5.2.1-3).
  *
+ * <p>Values follow what keepalived 2.2.7 was seen to serve (snmpwalk against Debian's 2.2.7), also where it
+ * departs from the MIB text: vrrpInstanceAccept is 0 for VRRPv2, vrrpInstanceTrackPrimaryIf says whether the
+ * instance has track_interface lines, scripts are shown as quoted arguments.
+ *
  * <p>vrrpInstanceTable columns served from the configuration: 2, 3, 5, 10-12, 14-33, 34-35 (multicast only);
  * from the runtime status (configuration when VRRP is not running it): 4, 7, 8, 9, 13. Column 6
  * (vrrpInstanceWantedState) is keepalived's internal "wantstate", which we do not keep: the current state is
@@ -68,7 +72,9 @@ final class VrrpInstanceRows {
                     .i32(8, c.effectivePriority(inst))
                     .i32(9, state == VrrpState.MASTER ? 1 : 2) // allSet(1) while MASTER holds its VIPs
                     .str(10, inst.interfaceName())
-                    .i32(11, inst.dontTrackPrimary() ? 2 : 1)
+                    // keepalived 2.2.7 (observed): tracked(1) when the instance has track_interface lines, whatever
+                    // dont_track_primary says
+                    .i32(11, inst.trackers() != null && !inst.trackers().interfaces().isEmpty() ? 1 : 2)
                     // advert_int: seconds for VRRPv2, centiseconds for VRRPv3 (keepalived's units)
                     .u32(12, inst.version() == 2 ? inst.advertIntervalMicros() / 1_000_000L
                             : inst.advertIntervalMicros() / 10_000L)
@@ -90,7 +96,8 @@ final class VrrpInstanceRows {
                     .str(24, MibContext.script(n.fault()))
                     .str(25, MibContext.script(n.stop()))
                     .str(26, MibContext.script(n.notifyScript()))
-                    .truth(27, inst.accept())
+                    // accept mode is VRRPv3's (RFC 5798 §6.1): keepalived 2.2.7 reads 0 for VRRPv2 instances (observed)
+                    .i32(27, inst.version() == 2 ? 0 : inst.accept() ? 1 : 2)
                     .truth(28, inst.promoteSecondaries())
                     .truth(29, gd.process().linkbeatUsePolling() || linkbeat.contains(inst.interfaceName()))
                     .i32(30, inst.version())

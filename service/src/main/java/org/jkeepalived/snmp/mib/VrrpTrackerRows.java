@@ -1,8 +1,6 @@
 package org.jkeepalived.snmp.mib;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.jkeepalived.config.model.track.BfdInstance;
 import org.jkeepalived.config.model.track.TrackFile;
 import org.jkeepalived.config.model.track.TrackProcess;
@@ -12,13 +10,12 @@ import org.jkeepalived.config.model.track.VrrpScript;
 import org.jkeepalived.config.model.vrrp.SyncGroup;
 import org.jkeepalived.config.model.vrrp.VrrpInstance;
 import org.jkeepalived.snmp.MibTree;
-import org.jkeepalived.status.InterfaceInfo;
 import org.jkeepalived.status.TrackerStatus;
 
 /**
  * KEEPALIVED-MIB tracker tables: what each instance and sync group tracks (vrrpTracked*Table,
  * vrrpSyncTracked*Table) and the tracked objects themselves (vrrpScriptTable, vrrpFileTable, vrrpProcessTable,
- * vrrpBfdTable). Tracked-interface rows are indexed by ifIndex: an interface the snapshot does not know has none.
+ * vrrpBfdTable).
  *
  * <p>Not served: vrrpBfdResult (no BFD runtime); vrrpProcessCurProc comes from {@link TrackerStatus#value()} of
  * the process tracker (0 until the runtime reports a count there).
@@ -35,7 +32,7 @@ final class VrrpTrackerRows {
                 continue;
             }
             int ii = i + 1;
-            interfaces(b, c, KeepalivedOids.TRACKED_INTERFACE_ENTRY, ii, t.interfaces());
+            interfaces(b, KeepalivedOids.TRACKED_INTERFACE_ENTRY, ii, t.interfaces());
             refs(b, KeepalivedOids.TRACKED_SCRIPT_ENTRY, ii, t.scripts());
             refs(b, KeepalivedOids.TRACKED_FILE_ENTRY, ii, t.files());
             refs(b, KeepalivedOids.TRACKED_PROCESS_ENTRY, ii, t.processes());
@@ -51,7 +48,7 @@ final class VrrpTrackerRows {
                 continue;
             }
             int gi = g + 1;
-            interfaces(b, c, KeepalivedOids.SYNC_TRACKED_INTERFACE_ENTRY, gi, t.interfaces());
+            interfaces(b, KeepalivedOids.SYNC_TRACKED_INTERFACE_ENTRY, gi, t.interfaces());
             refs(b, KeepalivedOids.SYNC_TRACKED_SCRIPT_ENTRY, gi, t.scripts());
             refs(b, KeepalivedOids.SYNC_TRACKED_FILE_ENTRY, gi, t.files());
             refs(b, KeepalivedOids.SYNC_TRACKED_PROCESS_ENTRY, gi, t.processes());
@@ -59,15 +56,15 @@ final class VrrpTrackerRows {
         }
     }
 
-    /** (owner, ifIndex) rows: Name(1), Weight(2), WgtRev(3); a repeated interface keeps its first line. */
-    private static void interfaces(MibTree.Builder b, MibContext c, int[] entry, int owner, List<TrackRef> refs) {
-        Set<Integer> seen = new HashSet<>();
-        for (TrackRef r : refs) {
-            InterfaceInfo ifi = c.iface(r.name());
-            if (ifi == null || !seen.add(ifi.ifIndex())) {
-                continue;
-            }
-            new Row(b, entry, owner, ifi.ifIndex()).str(1, r.name()).i32(2, r.weight()).truth(3, r.reverse());
+    /**
+     * Tracked-interface rows: Name(1), Weight(2), WgtRev(3). The MIB indexes them (owner, ifIndex), but keepalived
+     * 2.2.7 serves (owner, ordinal of the track_interface line) (observed: veth3 with ifIndex 4 at .1): we do
+     * as keepalived, so existing pollers find the same rows, and a row does not depend on the interface existing.
+     */
+    private static void interfaces(MibTree.Builder b, int[] entry, int owner, List<TrackRef> refs) {
+        for (int k = 0; k < refs.size(); k++) {
+            TrackRef r = refs.get(k);
+            new Row(b, entry, owner, k + 1).str(1, r.name()).i32(2, r.weight()).truth(3, r.reverse());
         }
     }
 
@@ -111,19 +108,16 @@ final class VrrpTrackerRows {
             Row r = new Row(b, KeepalivedOids.PROCESS_ENTRY, p + 1)
                     .str(2, tp.name())
                     .str(3, tp.process());
-            if (!tp.parameters().isEmpty()) {
-                r.str(4, String.join(" ", tp.parameters()));
-            }
-            r.i32(5, tp.paramMatch().ordinal()) // none(0) exact(1) partial(2) initial(3), the enum's order
+            r.str(4, String.join(" ", tp.parameters())) // "" without parameters
+                    .i32(5, paramMatch(tp.paramMatch()))
                     .i32(6, tp.weight())
                     .truth(7, tp.reverse())
-                    .u32(8, tp.quorum());
-            if (tp.quorumMax() != null) {
-                r.i32(9, tp.quorumMax());
-            }
-            r.u32(10, tp.forkDelayMicros())
+                    .u32(8, tp.quorum())
+                    .i32(9, tp.quorumMax() == null ? -1 : tp.quorumMax()) // -1: no maximum (observed)
+                    .u32(10, tp.forkDelayMicros())
                     .u32(11, tp.terminateDelayMicros())
-                    .truth(12, tp.fullCommand())
+                    // parameters are matched against the full command line: keepalived reports it on (observed)
+                    .truth(12, tp.fullCommand() || !tp.parameters().isEmpty())
                     .i32(13, st == null ? 0 : st.value())
                     .truth(14, st != null && st.up());
         }
@@ -135,6 +129,19 @@ final class VrrpTrackerRows {
             }
             new Row(b, KeepalivedOids.BFD_ENTRY, ++bfdIndex).str(2, bi.name()).i32(4, bi.weight()).truth(5, bi.reverse());
         }
+    }
+
+    /**
+     * vrrpProcessParamMatch as keepalived 2.2.7 serves it (observed): none 0, exact 1, initial 2, partial 3 — its
+     * own order, not the MIB's partial(2) initial(3); kept so that existing pollers read the same numbers.
+     */
+    private static int paramMatch(TrackProcess.ParamMatch m) {
+        return switch (m) {
+            case NONE -> 0;
+            case EXACT -> 1;
+            case INITIAL -> 2;
+            case PARTIAL -> 3;
+        };
     }
 
     /** vrrpScriptResult init(1), bad(2), good(3), initfailed(5). */

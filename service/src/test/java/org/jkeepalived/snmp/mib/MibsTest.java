@@ -75,7 +75,11 @@ class MibsTest {
         assertThat(at(K + "2.3.1.15.1")).isEqualTo(new Integer32(1)); // password(1)
         assertThat(at(K + "2.3.1.18.1")).isEqualTo(str("G1"));
         assertThat(at(K + "2.3.1.18.3")).as("no sync group: no instance").isNull();
-        assertThat(at(K + "2.3.1.22.1")).isEqualTo(str("/bin/echo master"));
+        assertThat(at(K + "2.3.1.22.1")).isEqualTo(str("'/bin/echo' 'master'"));
+        assertThat(at(K + "2.3.1.11.1")).as("has track_interface lines").isEqualTo(new Integer32(1));
+        assertThat(at(K + "2.3.1.11.2")).isEqualTo(new Integer32(2));
+        assertThat(at(K + "2.3.1.27.1")).as("VRRPv2: no accept mode").isEqualTo(new Integer32(0));
+        assertThat(at(K + "2.3.1.27.2")).isEqualTo(new Integer32(1));
         assertThat(at(K + "2.3.1.23.1")).isNull();
         assertThat(at(K + "2.3.1.30.2")).isEqualTo(new Integer32(3));
         assertThat(at(K + "2.3.1.35.1")).isEqualTo(bytes("224.0.0.18"));
@@ -89,6 +93,8 @@ class MibsTest {
         assertThat(at(K + "2.6.1.3.1.1")).isEqualTo(bytes("192.0.2.10"));
         assertThat(at(K + "2.6.1.5.1.1")).isEqualTo(new UnsignedInteger32(24));
         assertThat(at(K + "2.6.1.4.1.1")).isEqualTo(bytes("192.0.2.255"));
+        assertThat(at(K + "2.6.1.4.1.2")).as("IPv4 without brd").isEqualTo(bytes("0.0.0.0"));
+        assertThat(at(K + "2.6.1.4.1.4")).as("IPv6: none").isNull();
         assertThat(at(K + "2.6.1.12.1.3")).isEqualTo(bytes("192.0.2.13"));
         assertThat(at(K + "2.6.1.2.1.4")).isEqualTo(new Integer32(2)); // the eVIP is IPv6
         assertThat(at(K + "2.6.1.11.1.4")).isEqualTo(new Integer32(2)); // notAdvertised
@@ -96,19 +102,23 @@ class MibsTest {
         assertThat(at(K + "2.6.1.10.1.1")).isEqualTo(new Integer32(1)); // set: VI_1 is MASTER
         assertThat(at(K + "2.6.1.10.2.1")).isEqualTo(new Integer32(2));
         assertThat(at(K + "2.6.1.7.1.1")).isEqualTo(new Integer32(2)); // eth0's ifIndex
-        // tracked interface rows are indexed by ifIndex (eth1 = 3)
-        assertThat(at(K + "2.4.1.1.1.3")).isEqualTo(str("eth1"));
+        // tracked interface rows: keepalived's ordinals, not the MIB's ifIndex
+        assertThat(at(K + "2.4.1.1.1.1")).isEqualTo(str("eth1"));
+        assertThat(at(K + "2.4.1.1.1.3")).isNull();
         assertThat(at(K + "2.5.1.2.4.1")).isEqualTo(str("chk_a"));
         assertThat(at(K + "2.5.1.3.4.1")).isEqualTo(new Integer32(7));
         assertThat(at(K + "2.12.1.4.4.1")).isEqualTo(new Integer32(1)); // reverse
-        assertThat(at(K + "2.14.1.1.1.5")).isEqualTo(str("eth3"));
+        assertThat(at(K + "2.14.1.1.1.1")).isEqualTo(str("eth3"));
         assertThat(at(K + "2.2.1.2.1.2")).isEqualTo(str("VI_2"));
         assertThat(at(K + "2.1.1.3.1")).isEqualTo(new Integer32(1)); // G1 backup(1)
         // trackers' state
         assertThat(at(K + "2.9.1.6.1")).isEqualTo(new Integer32(3)); // chk_a good
         assertThat(at(K + "2.9.1.6.2")).isEqualTo(new Integer32(5)); // chk_b init_fail, not reported
         assertThat(at(K + "2.13.1.4.1")).isEqualTo(new Integer32(12));
-        assertThat(at(K + "2.21.1.5.1")).isEqualTo(new Integer32(2)); // param_match partial
+        assertThat(at(K + "2.21.1.5.1")).as("partial, keepalived's number").isEqualTo(new Integer32(3));
+        assertThat(at(K + "2.21.1.9.1")).as("no quorum_max").isEqualTo(new Integer32(-1));
+        assertThat(at(K + "2.21.1.12.1")).as("parameters given").isEqualTo(new Integer32(1));
+        assertThat(at(K + "2.9.1.3.1")).isEqualTo(str("'/bin/true'"));
     }
 
     @Test
@@ -117,6 +127,12 @@ class MibsTest {
         assertThat(at(K + "2.7.1.5.1.1")).isEqualTo(bytes("192.0.2.1"));
         assertThat(at(K + "2.7.1.8.1.1")).isEqualTo(new UnsignedInteger32(10));
         assertThat(at(K + "2.7.1.10.1.2")).isEqualTo(new Integer32(3)); // blackhole
+        assertThat(at(K + "2.7.1.8.1.2")).as("no metric").isEqualTo(new UnsignedInteger32(0));
+        assertThat(at(K + "2.7.1.18.1.1")).as("RTPROT_KEEPALIVED + 1").isEqualTo(new Integer32(19));
+        assertThat(at(K + "2.7.1.9.1.2")).isEqualTo(new Integer32(14)); // global
+        assertThat(at(K + "2.8.1.2.1.1")).isEqualTo(str("from"));
+        assertThat(at(K + "2.8.1.2.1.2")).isEqualTo(str("to"));
+        assertThat(at(K + "2.8.1.4.1.2")).isEqualTo(bytes("198.51.100.7"));
         assertThat(at(K + "2.8.1.13.1.1")).isEqualTo(bytes("192.0.2.10"));
         assertThat(at(K + "2.8.1.24.1.2")).isEqualTo(new UnsignedInteger32(101));
         assertThat(at(K + "2.8.1.25.1.2")).isEqualTo(new UnsignedInteger32(50));
@@ -172,6 +188,22 @@ class MibsTest {
         assertThat(at(K + "1.3.9.0")).isEqualTo(new Integer32(3)); // smtp_alert_vrrp unset
         assertThat(at(K + "1.4.0")).isEqualTo(new Integer32(1)); // traps enabled
         assertThat(at(K + "1.6.0")).isEqualTo(new Integer32(1)); // lvs_flush
+        assertThat(at(K + "1.8.0")).as("no net_namespace").isEqualTo(str(""));
+    }
+
+    @Test
+    void mailScalarsWithoutAnSmtpServerAreKeepalivedsUnsetValues() {
+        KeepalivedConfig plain = MibFixture.config("vrrp_instance A {\n interface eth0\n virtual_router_id 1\n"
+                + " virtual_ipaddress {\n  192.0.2.1\n }\n}\n");
+        MibTree t = Mibs.tree(ALL).apply(MibFixture.snapshot(plain, List.of()));
+        assertThat(at(t, K + "1.3.1.0")).isEqualTo(new Integer32(2));
+        assertThat(at(t, K + "1.3.2.0")).isEqualTo(new OctetString(new byte[4]));
+        assertThat(at(t, K + "1.3.3.0")).isEqualTo(new UnsignedInteger32(0));
+        assertThat(at(t, K + "1.3.4.0")).isNull();
+        assertThat(at(t, K + "1.3.6.0")).isEqualTo(new UnsignedInteger32(0));
+        assertThat(at(t, K + "1.4.0")).isEqualTo(new Integer32(1)); // ALL has traps
+        assertThat(at(t, K + "2.3.1.17.1")).isNull();
+        assertThat(at(t, K + "2.3.1.16.1")).isEqualTo(new Integer32(2));
     }
 
     @Test
@@ -180,7 +212,7 @@ class MibsTest {
         assertThat(at(V2 + "1.3.1.3.2.51")).isEqualTo(new Integer32(3));
         assertThat(at(V2 + "1.3.1.5.2.51")).as("the base priority").isEqualTo(new Integer32(150));
         assertThat(at(V2 + "1.3.1.6.2.51")).isEqualTo(new Integer32(3));
-        assertThat(at(V2 + "1.3.1.7.2.51")).isEqualTo(new IpAddress("10.1.0.0")); // ourselves as master
+        assertThat(at(V2 + "1.3.1.7.2.51")).as("MASTER: no advert received").isEqualTo(new IpAddress("0.0.0.0"));
         assertThat(at(V2 + "1.3.1.9.2.51")).isEqualTo(new Integer32(2)); // simpleTextPassword
         assertThat(at(V2 + "1.3.1.13.2.51")).isEqualTo(new TimeTicks(1000)); // up 10 s after the start
         assertThat(at(V2 + "1.3.1.2.2.51")).isEqualTo(new OctetString(new byte[] {2, 0, 0, 0, 0, 0}));
@@ -208,9 +240,9 @@ class MibsTest {
         assertThat(at(V3 + "1.1.1.1.10.4.53.2")).isEqualTo(new Integer32(1)); // runtime preempt wins
         assertThat(at(V3 + "1.1.1.1.9.2.51.1")).isEqualTo(new Integer32(100)); // centiseconds
         assertThat(at(V3 + "1.1.1.1.7.2.51.1")).isEqualTo(new UnsignedInteger32(150));
-        // associated address: the InetAddress index is length-prefixed
-        assertThat(at(V3 + "1.1.2.1.2.4.53.2.16.32.1.13.184.0.0.0.0.0.0.0.0.0.0.0.83")).isEqualTo(new Integer32(1));
-        assertThat(at(V3 + "1.1.2.1.2.2.51.1.4.192.0.2.10")).isEqualTo(new Integer32(1));
+        // associated address: keepalived's bare address octets after the address type
+        assertThat(at(V3 + "1.1.2.1.2.4.53.2.32.1.13.184.0.0.0.0.0.0.0.0.0.0.0.83")).isEqualTo(new Integer32(1));
+        assertThat(at(V3 + "1.1.2.1.2.2.51.1.192.0.2.10")).isEqualTo(new Integer32(1));
         assertThat(at(V3 + "1.2.5.1.2.2.51.1")).isEqualTo(new Integer32(2)); // preempted
         assertThat(at(V3 + "1.2.5.1.2.3.52.1")).isEqualTo(new Integer32(0)); // notMaster
         assertThat(at(V3 + "1.2.5.1.6.2.51.1")).isEqualTo(new Integer32(1)); // ipTtlError
@@ -246,7 +278,7 @@ class MibsTest {
         StatusSnapshot snap = MibFixture.snapshot(cfg, List.of(), List.of(), List.of(), null, ifs);
         MibTree t = Mibs.tree(ALL).apply(snap);
         assertThat(at(t, K + "2.3.1.2.1")).isEqualTo(str("VI_1"));
-        assertThat(prefixed(t, K + "2.4.1.")).as("VI_1 tracks eth1").isEmpty();
+        assertThat(at(t, K + "2.4.1.1.1.1")).as("ordinal rows need no ifIndex").isEqualTo(str("eth1"));
         assertThat(prefixed(t, V2 + "1.3.1.3.")).hasSize(1); // VI_U on eth3 only
         assertThat(prefixed(t, V3 + "1.1.1.1.6.")).hasSize(2); // VI_6 and VI_U
         assertThat(at(t, K + "2.6.1.7.1.1")).as("no ifIndex for eth0").isNull();
