@@ -15,7 +15,8 @@ import org.jkeepalived.vrrp.packet.DropReason;
  * vrrpRouterStatsTable and the router-wide error counters. Rows only for IPv4 VRRPv2 instances with at least one
  * VIP on an interface the snapshot knows, indexed (ifIndex, VRID). Read-only, as keepalived serves it;
  * vrrpOperAuthKey is never returned (RFC 2787 §7 says reading it returns a zero-length string; keepalived
- * leaves it out).
+ * leaves it out). keepalived 2.2.7 walks only the first row of vrrpOperTable and vrrpRouterStatsTable (observed:
+ * GETNEXT ends the table after it); that is a bug we do not copy: every row is listed.
  */
 final class Rfc2787Rows {
     private Rfc2787Rows() {

@@ -13,6 +13,8 @@ import org.jkeepalived.vrrp.VrrpState;
 /**
  * KEEPALIVED-MIB vrrpAddressTable (VIPs then eVIPs, one ordinal per instance), vrrpRouteTable and vrrpRuleTable
  * (…5.2.6-8). Addresses, routes and rules are installed while the instance is MASTER: that is their Status.
+ * vrrpAddressAdvertising is advertised(1) for VIPs, notAdvertised(2) for eVIPs; keepalived 2.2.7 shows the VIPs
+ * of every instance but the first as notAdvertised (observed), a bug we do not copy.
  *
  * <p>Routes serve their basic columns (2-5, 7-14, 18-20); the other metrics and the encapsulation columns (6,
  * 15-17, 21-55) and vrrpRouteNextHopTable are not served. Rules serve 2-15, 20-25; the selector options kept as

@@ -17,6 +17,9 @@ import org.jkeepalived.status.TrackerStatus;
  * vrrpSyncTracked*Table) and the tracked objects themselves (vrrpScriptTable, vrrpFileTable, vrrpProcessTable,
  * vrrpBfdTable).
  *
+ * <p>vrrpTrackedFileWeight/WgtRev are the track_file line's (those in effect, as keepalived's own data dump shows
+ * them); keepalived 2.2.7's agent shows the track_file block's defaults there (observed), a bug we do not copy.
+ *
  * <p>Not served: vrrpBfdResult (no BFD runtime); vrrpProcessCurProc comes from {@link TrackerStatus#value()} of
  * the process tracker (0 until the runtime reports a count there).
  */
