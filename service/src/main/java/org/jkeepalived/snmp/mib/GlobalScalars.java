@@ -29,7 +29,7 @@ final class GlobalScalars {
         g.str(8, gd.process().netNamespace() == null ? "" : gd.process().netNamespace()); // "" when unset
         g.truth(9, gd.dbus().enabled());
         g.truth(10, gd.vrrp().dynamicInterfaces());
-        g.i32(11, switch (gd.lvs().flushOnStop()) {
+        g.i32(11, switch (String.valueOf(gd.lvs().flushOnStop())) {
             case "full" -> 1;
             case "VS" -> 3;
             default -> 2;

@@ -1,6 +1,7 @@
 package org.jkeepalived.snmp.mib;
 
 import java.util.function.Function;
+import org.jkeepalived.os.log.Log;
 import org.jkeepalived.snmp.MibTree;
 import org.jkeepalived.snmp.Served;
 import org.jkeepalived.status.StatusSnapshot;
@@ -11,6 +12,8 @@ import org.jkeepalived.status.StatusSnapshot;
  * when {@link Served} says so. Pure: the same snapshot gives the same tree. O(n) rows plus one sort.
  */
 public final class Mibs {
+    private static final Log LOG = Log.get("snmp");
+
     private Mibs() {
     }
 
@@ -23,31 +26,47 @@ public final class Mibs {
         MibTree.Builder b = MibTree.builder();
         MibContext c = new MibContext(snap);
         if (served.keepalivedVrrp() || served.keepalivedChecker()) {
-            GlobalScalars.global(b, c, served.traps());
+            part("KEEPALIVED-MIB global scalars", snap, () -> GlobalScalars.global(b, c, served.traps()));
         }
         if (c.config == null) {
             return b.build();
         }
         if (served.keepalivedVrrp()) {
-            VrrpInstanceRows.syncGroups(b, c);
-            VrrpInstanceRows.instances(b, c);
-            VrrpTrackerRows.instanceTrackers(b, c);
-            VrrpTrackerRows.syncGroupTrackers(b, c);
-            VrrpTrackerRows.objects(b, c);
-            VrrpAddressRows.rows(b, c);
+            part("KEEPALIVED-MIB vrrp subtree", snap, () -> {
+                VrrpInstanceRows.syncGroups(b, c);
+                VrrpInstanceRows.instances(b, c);
+                VrrpTrackerRows.instanceTrackers(b, c);
+                VrrpTrackerRows.syncGroupTrackers(b, c);
+                VrrpTrackerRows.objects(b, c);
+                VrrpAddressRows.rows(b, c);
+            });
         }
         if (served.keepalivedChecker()) {
-            CheckRows.groups(b, c);
-            CheckRows.virtualServers(b, c);
-            RealServerRows.rows(b, c);
-            GlobalScalars.check(b, c);
+            part("KEEPALIVED-MIB check subtree", snap, () -> {
+                CheckRows.groups(b, c);
+                CheckRows.virtualServers(b, c);
+                RealServerRows.rows(b, c);
+                GlobalScalars.check(b, c);
+            });
         }
         if (served.rfcV2()) {
-            Rfc2787Rows.rows(b, c, served.traps());
+            part("VRRP-MIB", snap, () -> Rfc2787Rows.rows(b, c, served.traps()));
         }
         if (served.rfcV3()) {
-            Rfc6527Rows.rows(b, c);
+            part("VRRPv3-MIB", snap, () -> Rfc6527Rows.rows(b, c));
         }
         return b.build();
+    }
+
+    /**
+     * Builds one MIB part; a failure (a bug: the inputs are validated snapshots) is logged with the part and the
+     * snapshot and leaves the other parts served, never the agent without a tree.
+     */
+    private static void part(String name, StatusSnapshot snap, Runnable rows) {
+        try {
+            rows.run();
+        } catch (RuntimeException e) {
+            LOG.error("SNMP: " + name + " of status snapshot " + snap.generation() + " not served: " + e);
+        }
     }
 }

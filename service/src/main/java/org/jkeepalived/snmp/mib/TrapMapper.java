@@ -13,6 +13,7 @@ import org.jkeepalived.config.model.vrrp.VrrpInstance;
 import org.jkeepalived.event.Event;
 import org.jkeepalived.ipvs.runtime.LvsStatus;
 import org.jkeepalived.ipvs.sync.VirtualServers;
+import org.jkeepalived.os.log.Log;
 import org.jkeepalived.snmp.Served;
 import org.jkeepalived.snmp.SnmpNotification;
 import org.jkeepalived.status.StatusSnapshot;
@@ -44,8 +45,18 @@ public final class TrapMapper {
     private TrapMapper() {
     }
 
+    private static final Log LOG = Log.get("snmp");
+
     public static BiFunction<Event, StatusSnapshot, List<SnmpNotification>> of(Served served) {
-        return (event, snap) -> map(served, event, snap);
+        return (event, snap) -> {
+            try {
+                return map(served, event, snap);
+            } catch (RuntimeException e) {
+                // a bug, not bad input: the event goes without its notification, the daemon goes on
+                LOG.error("SNMP: no notification for " + event.getClass().getSimpleName() + ": " + e);
+                return List.of();
+            }
+        };
     }
 
     static List<SnmpNotification> map(Served served, Event event, StatusSnapshot snap) {
