@@ -22,6 +22,7 @@ import org.jkeepalived.vrrp.VrrpState;
  * (vrrpInstanceWantedState) is keepalived's internal "wantstate", which we do not keep: the current state is
  * served, which is what keepalived reports outside a transition. Optional strings (scripts, sync group, the
  * deprecated lvs_sync_daemon columns) are absent when unset, as keepalived returns no instance for them.
+ * Column 36 (vrrpInstanceV3ChecksumAsV2) is newer than keepalived 2.2.7's MIB and is not served.
  */
 final class VrrpInstanceRows {
     private VrrpInstanceRows() {
