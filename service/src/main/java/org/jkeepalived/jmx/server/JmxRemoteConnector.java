@@ -72,6 +72,7 @@ public final class JmxRemoteConnector implements AutoCloseable {
         RMIJRMPServerImpl rmiServer = null;
         try {
             InetAddress bind = InetAddress.getByName(config.host());
+            advertise(bind, log);
             RMIServerSocketFactory ssf = new BoundServerSocketFactory(bind, config.ssl());
             RMIClientSocketFactory csf = config.ssl() ? new SslRMIClientSocketFactory() : null;
             Map<String, Object> env = new HashMap<>();
@@ -105,6 +106,26 @@ public final class JmxRemoteConnector implements AutoCloseable {
             }
             unexport(registry);
             return null;
+        }
+    }
+
+    /**
+     * RMI stubs carry the host clients must call back, by default the address the host name resolves to, which
+     * need not be the address we listen on (a connector on 127.0.0.1 behind a host name resolving to the LAN
+     * address would hand out stubs nobody can reach). So unless the operator set {@code java.rmi.server.hostname},
+     * stubs name the listening address. RMI reads the property once, when it is first used: the connector is the
+     * only RMI user in the daemon, and starts first.
+     */
+    private static void advertise(InetAddress bind, Log log) {
+        String set = System.getProperty("java.rmi.server.hostname");
+        if (bind.isAnyLocalAddress()) {
+            return;
+        }
+        if (set == null) {
+            System.setProperty("java.rmi.server.hostname", bind.getHostAddress());
+        } else if (!set.equals(bind.getHostAddress())) {
+            log.warn("JMX remote: java.rmi.server.hostname=" + set + " is what clients will be told to call back,"
+                    + " not the listening address " + bind.getHostAddress());
         }
     }
 
