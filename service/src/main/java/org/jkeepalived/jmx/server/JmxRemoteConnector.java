@@ -89,7 +89,10 @@ public final class JmxRemoteConnector implements AutoCloseable {
             String host = hostPart(config.host());
             JMXServiceURL url = new JMXServiceURL("service:jmx:rmi://" + host + ":" + config.port()
                     + "/jndi/rmi://" + host + ":" + config.port() + "/" + REGISTRY_NAME);
-            RMIConnectorServer connector = new RMIConnectorServer(url, env, rmiServer, server);
+            // Given the JNDI form, the connector server would bind its stub itself over a plain socket, which a
+            // TLS registry refuses; it gets the bare form and we bind the stub in our registry directly.
+            RMIConnectorServer connector = new RMIConnectorServer(new JMXServiceURL("rmi", host, config.port()),
+                    env, rmiServer, server);
             connector.start();
             registry.rebind(REGISTRY_NAME, rmiServer.toStub());
             log.info("JMX remote: listening on " + where + (config.ssl() ? " (TLS)" : "") + ", " + url);

@@ -1,7 +1,6 @@
 package org.jkeepalived.jmx.server;
 
 import org.jkeepalived.config.model.track.VrrpScript;
-import org.jkeepalived.jmx.ObjectNames;
 import org.jkeepalived.jmx.ScriptMXBean;
 import org.jkeepalived.status.StatusSource;
 import org.jkeepalived.status.TrackerStatus;
@@ -17,10 +16,6 @@ final class ScriptBean implements ScriptMXBean {
         this.name = config.name();
         this.config = config;
         this.status = status;
-    }
-
-    javax.management.ObjectName objectName() {
-        return ObjectNames.script(name);
     }
 
     void configure(VrrpScript c) {
