@@ -119,6 +119,18 @@ class JolokiaIT {
     }
 
     @Test
+    void browsersOnOtherOriginsCannotReadTheAnswers() throws Exception {
+        startDefault();
+        URI uri = URI.create("http://127.0.0.1:" + port + "/jolokia/read/jkeepalived:type=VrrpInstance,name=VI_1/State");
+        HttpResponse<String> foreign = http.send(HttpRequest.newBuilder(uri).header("Origin", "http://evil.example")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        HttpResponse<String> local = http.send(HttpRequest.newBuilder(uri).header("Origin", "http://127.0.0.1:9000")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(local.headers().firstValue("Access-Control-Allow-Origin")).contains("http://127.0.0.1:9000");
+    }
+
+    @Test
     void proxyModeIsOff() throws Exception {
         startDefault();
         // A JSR-160 proxy request would make the agent open a JMX connection to the target; it must not.
