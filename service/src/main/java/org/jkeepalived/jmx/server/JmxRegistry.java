@@ -62,7 +62,14 @@ public final class JmxRegistry implements AutoCloseable {
         if (!beans.containsKey(daemon.objectName()) && register(daemon.objectName(), daemon)) {
             beans.put(daemon.objectName(), daemon);
         }
-        Map<ObjectName, Object> wanted = wanted(status.current().config());
+        Map<ObjectName, Object> wanted;
+        try {
+            wanted = wanted(status.current().config());
+        } catch (RuntimeException e) {
+            // A name no ObjectName can carry must not cost the daemon its other MBeans (or its start).
+            log.error("JMX: cannot name the configuration's MBeans: " + e.getMessage() + "; keeping the previous set");
+            return;
+        }
         for (ObjectName name : new ArrayList<>(beans.keySet())) {
             if (!name.equals(daemon.objectName()) && !wanted.containsKey(name)) {
                 unregister(name);
