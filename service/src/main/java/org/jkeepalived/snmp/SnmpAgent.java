@@ -115,8 +115,7 @@ public final class SnmpAgent implements AutoCloseable {
         Map<String, SnmpAgentConfig.User> users = new HashMap<>();
         config.users().forEach(u -> users.put(u.name(), u));
         USM usm = UsmUsers.usm(engineId, boots, counterSupport, config.users(), true, log);
-        MPv3 mpv3 = new MPv3(engineId, null, usm.getSecurityProtocols(),
-                SecurityModels.getCollection(new SecurityModel[] {usm}), counterSupport);
+        MPv3 mpv3 = new AgentMPv3(engineId, usm, counterSupport);
         Supplier<TimeTicks> upTime = () -> upTime(status);
         LocalObjects local = new LocalObjects(sysDescr, SYS_OBJECT_ID, hostName(), upTime, engineId, boots,
                 usm::getEngineTime, counters);
