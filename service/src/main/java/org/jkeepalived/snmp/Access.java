@@ -56,7 +56,7 @@ final class Access {
     }
 
     Decision decide(CommandResponderEvent<?> e) {
-        String from = String.valueOf(e.getPeerAddress());
+        String from = SnmpAddresses.show(e.getPeerAddress());
         byte[] secName = e.getSecurityName() == null ? new byte[0] : e.getSecurityName();
         String name = new String(secName, StandardCharsets.UTF_8);
         if (e.getMessageProcessingModel() == MessageProcessingModel.MPv2c) {

@@ -49,7 +49,7 @@ final class AgentCounters implements CounterListener {
         String what = LOGGED.get(oid);
         if (what != null && !QUIET.contains(oid)) {
             Address from = peer.get();
-            String source = from == null ? "unknown source" : from.toString();
+            String source = from == null ? "unknown source" : SnmpAddresses.show(from);
             limited.log(oid + " " + source, "SNMP: dropped a message from " + source + ": " + what, log::warn);
         }
     }

@@ -168,5 +168,10 @@ final class NotificationSender implements AutoCloseable {
     @Override
     public void close() {
         thread.shutdownNow();
+        try {
+            thread.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -78,7 +78,7 @@ final class RequestProcessor implements CommandResponder {
         } catch (RejectedExecutionException full) {
             counters.increment(LocalObjects.SNMP_SILENT_DROPS, 1);
             limited.log("busy", "SNMP: too many requests queued; dropping requests (last from "
-                    + e.getPeerAddress() + ")", log::warn);
+                    + SnmpAddresses.show(e.getPeerAddress()) + ")", log::warn);
             release(e);
         }
     }
@@ -107,7 +107,7 @@ final class RequestProcessor implements CommandResponder {
                 }
             }
         } catch (RuntimeException ex) { // a bug, not a bad request: answer genErr, log where
-            log.error("SNMP: answering a " + PDU.getTypeString(request.getType()) + " from " + e.getPeerAddress()
+            log.error("SNMP: answering a " + PDU.getTypeString(request.getType()) + " from " + SnmpAddresses.show(e.getPeerAddress())
                     + " failed: " + ex);
             clear(response, request);
             response.addAll(request.getVariableBindings());
@@ -128,7 +128,7 @@ final class RequestProcessor implements CommandResponder {
                         + ", response " + response.getBERLength() + " bytes)");
             }
         } catch (MessageException | RuntimeException ex) {
-            limited.log("send " + e.getPeerAddress(), "SNMP: cannot answer " + e.getPeerAddress() + ": "
+            limited.log("send " + SnmpAddresses.show(e.getPeerAddress()), "SNMP: cannot answer " + SnmpAddresses.show(e.getPeerAddress()) + ": "
                     + ex.getMessage(), log::warn);
             release(e);
         }

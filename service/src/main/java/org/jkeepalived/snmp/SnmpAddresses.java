@@ -76,10 +76,40 @@ final class SnmpAddresses {
         }
     }
 
+    /** net-snmp's spelling of a peer for log lines ({@code udp:127.0.0.1:40000}); other addresses as snmp4j's. */
+    static String show(org.snmp4j.smi.Address a) {
+        return a instanceof UdpAddress u ? show(u) : String.valueOf(a);
+    }
+
     /** net-snmp's spelling of an address, for log lines. */
     static String show(UdpAddress a) {
         return a.getInetAddress() instanceof Inet6Address
-                ? "udp6:[" + a.getInetAddress().getHostAddress() + "]:" + a.getPort()
+                ? "udp6:[" + compress(a.getInetAddress().getHostAddress()) + "]:" + a.getPort()
                 : "udp:" + a.getInetAddress().getHostAddress() + ":" + a.getPort();
+    }
+
+    /** RFC 5952 §4.2: the longest run of two or more zero groups becomes {@code ::}. */
+    static String compress(String ipv6) {
+        int pct = ipv6.indexOf('%');
+        String scope = pct >= 0 ? ipv6.substring(pct) : "";
+        String[] g = (pct >= 0 ? ipv6.substring(0, pct) : ipv6).split(":", -1);
+        int best = -1;
+        int bestLen = 1;
+        for (int i = 0; i < g.length; i++) {
+            int j = i;
+            while (j < g.length && g[j].equals("0")) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                best = i;
+                bestLen = j - i;
+            }
+        }
+        if (best < 0) {
+            return ipv6;
+        }
+        String head = String.join(":", java.util.Arrays.copyOfRange(g, 0, best));
+        String tail = String.join(":", java.util.Arrays.copyOfRange(g, best + bestLen, g.length));
+        return head + "::" + tail + scope;
     }
 }

@@ -23,6 +23,8 @@ import org.jkeepalived.config.model.manage.SnmpAgentConfig;
 import org.jkeepalived.os.log.Log;
 import org.jkeepalived.status.StatusSnapshot;
 import org.jkeepalived.status.StatusSource;
+import org.snmp4j.CommandResponder;
+import org.snmp4j.CommandResponderEvent;
 import org.snmp4j.MessageDispatcherImpl;
 import org.snmp4j.Snmp;
 import org.snmp4j.TransportMapping;
@@ -73,6 +75,10 @@ public final class SnmpAgent implements AutoCloseable {
     private NotificationSender sender;
 
     private SnmpAgent(byte[] engineId, Log log) {
+        if (engineId == null || engineId.length < 5 || engineId.length > 32) { // RFC 3411 §5 SnmpEngineID SIZE
+            log.error("SNMP agent: engine ID must be 5 to 32 octets, using one derived from the host name");
+            engineId = engineIdFor(hostName());
+        }
         this.engineId = engineId.clone();
         this.log = log;
     }
@@ -129,7 +135,7 @@ public final class SnmpAgent implements AutoCloseable {
                 });
         RequestProcessor processor = new RequestProcessor(new Access(config.communities(), config.users(), counters,
                 log), view, writes == null ? MibWrites.NONE : writes, counters, workers, log);
-        MessageDispatcherImpl dispatcher = new PeerTrackingDispatcher(counters);
+        MessageDispatcherImpl dispatcher = new PeerTrackingDispatcher(counters, log);
         dispatcher.addCounterListener(counters);
         dispatcher.addMessageProcessingModel(new MPv2c());
         dispatcher.addMessageProcessingModel(mpv3);
@@ -187,6 +193,7 @@ public final class SnmpAgent implements AutoCloseable {
                 tm = new DefaultUdpTransportMapping(new UdpAddress(InetAddress.getByName("0.0.0.0"), 0), false);
             }
             notifySession = new Snmp(dispatcher, tm);
+            notifySession.addCommandResponder(new IgnoreRequests());
             notifySession.listen();
             sender = new NotificationSender(notifySession, config.trapSinks(), users, engineId, upTime, log);
         } catch (IOException | RuntimeException e) {
@@ -238,6 +245,11 @@ public final class SnmpAgent implements AutoCloseable {
         }
         if (workers != null) {
             workers.shutdownNow();
+            try {
+                workers.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -289,12 +301,27 @@ public final class SnmpAgent implements AutoCloseable {
         }
     }
 
+    /** Drops requests reaching the notification socket, freeing what MPv3 keeps for them. */
+    private static final class IgnoreRequests implements CommandResponder {
+        @Override
+        public <A extends Address> void processPdu(CommandResponderEvent<A> e) {
+            if (e.getPDU() != null && e.getPDU().isConfirmedPdu()) {
+                e.setProcessed(true);
+                if (e.getPduHandle() != null) {
+                    e.getMessageDispatcher().releaseStateReference(e.getMessageProcessingModel(), e.getPduHandle());
+                }
+            }
+        }
+    }
+
     /** Remembers which peer sent the message being decoded, for the counters' log lines. */
     private static final class PeerTrackingDispatcher extends MessageDispatcherImpl {
         private final AgentCounters counters;
+        private final Log log;
 
-        PeerTrackingDispatcher(AgentCounters counters) {
+        PeerTrackingDispatcher(AgentCounters counters, Log log) {
             this.counters = counters;
+            this.log = log;
         }
 
         @Override
@@ -305,15 +332,11 @@ public final class SnmpAgent implements AutoCloseable {
                 super.processMessage(sourceTransport, incomingAddress, wholeMessage, tmStateReference);
             } catch (RuntimeException e) { // snmp4j should not throw here; never let it kill the listen thread
                 counters.increment(org.snmp4j.mp.SnmpConstants.snmpInASNParseErrs, 1);
-                log(incomingAddress, e);
+                log.warn("SNMP: message from " + SnmpAddresses.show(incomingAddress) + " could not be processed: "
+                        + e);
             } finally {
                 counters.peer(null);
             }
-        }
-
-        private void log(Address from, RuntimeException e) {
-            org.apache.logging.log4j.LogManager.getLogger("jkeepalived.snmp")
-                    .warn("SNMP: message from {} could not be processed: {}", from, e.toString());
         }
     }
 }

@@ -198,9 +198,15 @@ class SnmpAgentTest {
         SnmpPeer peer = peer();
         assertThat(peer.request(SnmpPeer.v2c(port(agent), "guess", 300), PDU.GET, SCALAR)).isNull();
         assertThat(peer.request(SnmpPeer.v2c(port(agent), "faraway", 300), PDU.GET, SCALAR)).isNull();
-        PDU r = peer.request(SnmpPeer.v2c(port(agent), "public", 2000), PDU.GET, SnmpConstants.snmpInBadCommunityNames);
+        Target<UdpAddress> v1 = SnmpPeer.v2c(port(agent), "public", 300);
+        v1.setVersion(SnmpConstants.version1);
+        assertThat(peer.request(v1, new PDUv1Get(SCALAR))).as("SNMPv1 is not served").isNull();
+        PDU r = peer.request(SnmpPeer.v2c(port(agent), "public", 2000), PDU.GET, SnmpConstants.snmpInBadCommunityNames,
+                SnmpConstants.snmpInBadVersions);
         assertThat(r.get(0).getVariable()).isEqualTo(new Counter32(2));
-        assertThat(logged).anyMatch(l -> l.contains("unknown community"));
+        assertThat(r.get(1).getVariable()).isEqualTo(new Counter32(1));
+        assertThat(logged).anyMatch(l -> l.contains("unknown community"))
+                .anyMatch(l -> l.contains("unsupported SNMP version"));
     }
 
     @Test
@@ -277,13 +283,15 @@ class SnmpAgentTest {
         int p = receiver.port();
         SnmpAgent agent = agent(1, 1, List.of(new TrapSink("udp:127.0.0.1:" + p, "traps", null, false),
                 new TrapSink("udp:127.0.0.1:" + p, "informs", null, true),
-                new TrapSink("udp:127.0.0.1:" + p, null, "signer", false)));
-        receiver.addUser(AUTH_ONLY, agent.engineId());
+                new TrapSink("udp:127.0.0.1:" + p, null, "signer", false),
+                new TrapSink("udp:127.0.0.1:" + p, null, "signer", true)));
+        receiver.addUser(AUTH_ONLY, agent.engineId()); // traps: the agent is authoritative
+        receiver.addUser(AUTH_ONLY); // informs: the receiver is, the agent discovers it
         OID trapOid = new OID("1.3.6.1.4.1.9586.100.5.2.0.1");
         VariableBinding extra = new VariableBinding(new OID(TABLE_ENTRY).append(1).append(1), new OctetString("VI_1"));
         agent.send(new SnmpNotification(trapOid, List.of(extra)));
         List<String> kinds = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 4; i++) {
             var e = receiver.next(5000);
             assertThat(e).as("notification %d", i + 1).isNotNull();
             List<VariableBinding> vbs = new ArrayList<>(e.getPDU().getVariableBindings());
@@ -294,7 +302,8 @@ class SnmpAgentTest {
             kinds.add(PDU.getTypeString(e.getPDU().getType()) + " " + new String(e.getSecurityName()) + " v"
                     + e.getMessageProcessingModel());
         }
-        assertThat(kinds).containsExactlyInAnyOrder("TRAP traps v1", "INFORM informs v1", "TRAP signer v3");
+        assertThat(kinds).containsExactlyInAnyOrder("TRAP traps v1", "INFORM informs v1", "TRAP signer v3",
+                "INFORM signer v3");
         Thread.sleep(300); // an unacknowledged inform would be logged after its timeout; this one was acked
         assertThat(logged).noneMatch(l -> l.contains("failed"));
     }
@@ -336,7 +345,7 @@ class SnmpAgentTest {
         assertThat(r).isNotNull();
         assertThat(r.get(0).getVariable()).isEqualTo(new OctetString("scalar"));
         assertThat(r.get(1).getVariable().toLong()).isPositive();
-        assertThat(logged).anyMatch(l -> l.contains("dropped a message from 127.0.0.1/"));
+        assertThat(logged).anyMatch(l -> l.contains("dropped a message from udp:127.0.0.1:"));
     }
 
     @Test
@@ -359,12 +368,81 @@ class SnmpAgentTest {
 
     @Test
     void closeStopsServingAndIsIdempotent() throws Exception {
-        SnmpAgent agent = agent(1, 1, List.of());
+        SnmpAgent agent = agent(1, 1, List.of(new TrapSink("udp:127.0.0.1:9", null, null, false)));
         int port = port(agent);
+        SnmpPeer first = peer();
+        assertThat(first.request(SnmpPeer.v2c(port, "public", 2000), PDU.GET, SCALAR)).isNotNull();
+        assertThat(agentThreads()).isNotEmpty();
         agent.close();
         agent.close();
+        assertThat(agentThreads()).isEmpty();
+        agent.send(new SnmpNotification(SCALAR, List.of())); // dropped, not thrown
         SnmpPeer peer = peer();
         assertThat(peer.request(SnmpPeer.v2c(port, "public", 300), PDU.GET, SCALAR)).isNull();
+    }
+
+    static List<String> agentThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith("snmp-worker") || n.equals("snmp-notify")).toList();
+    }
+
+    /** An SNMPv1 GetRequest. */
+    static final class PDUv1Get extends org.snmp4j.PDUv1 {
+        PDUv1Get(OID oid) {
+            setType(PDU.GET);
+            add(new VariableBinding(oid));
+        }
+    }
+
+    @Test
+    void aFloodIsDroppedAtABoundedQueueAndTheAgentAnswersAfterwards() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        SnmpAgentConfig config = new SnmpAgentConfig(List.of("udp:127.0.0.1:0"),
+                List.of(new Community("public", null, false)), List.of(), List.of(), true);
+        SnmpAgent agent = SnmpAgent.start(config, snapshot::get, s -> {
+            try {
+                release.await(); // the MIB builder is stuck: the workers block, the queue fills
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return tree(1, 1);
+        }, writes, "flood", SnmpAgent.engineIdFor("flood"), log);
+        closing.add(agent);
+        PDU get = new PDU();
+        get.setType(PDU.GET);
+        get.add(new VariableBinding(SCALAR));
+        byte[] message = v2cMessage("public", get);
+        try (DatagramSocket s = new DatagramSocket()) {
+            for (int i = 0; i < 2000; i++) {
+                s.send(new DatagramPacket(message, message.length, InetAddress.getLoopbackAddress(), port(agent)));
+                if (i % 100 == 99) {
+                    Thread.sleep(5); // let the listen thread keep up, so the agent (not the kernel) drops
+                }
+            }
+        }
+        long deadline = System.currentTimeMillis() + 5000;
+        while (logged.stream().noneMatch(l -> l.contains("too many requests")) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        release.countDown();
+        assertThat(logged).anyMatch(l -> l.contains("too many requests queued"));
+        SnmpPeer peer = peer();
+        PDU r = peer.request(SnmpPeer.v2c(port(agent), "public", 3000), PDU.GET, SCALAR, SnmpConstants.snmpSilentDrops);
+        assertThat(r).isNotNull();
+        assertThat(r.get(0).getVariable()).isEqualTo(new OctetString("scalar"));
+        assertThat(r.get(1).getVariable().toLong()).isGreaterThanOrEqualTo(2000 - SnmpAgent.QUEUE - SnmpAgent.WORKERS
+                - 1000L); // the kernel may drop some first
+    }
+
+    static byte[] v2cMessage(String community, PDU pdu) throws java.io.IOException {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        new Integer32(SnmpConstants.version2c).encodeBER(body);
+        new OctetString(community).encodeBER(body);
+        pdu.encodeBER(body);
+        java.io.ByteArrayOutputStream msg = new java.io.ByteArrayOutputStream();
+        org.snmp4j.asn1.BER.encodeHeader(msg, org.snmp4j.asn1.BER.SEQUENCE, body.size());
+        body.writeTo(msg);
+        return msg.toByteArray();
     }
 
     static PDU set(Target<?> t, Object... oidValue) {

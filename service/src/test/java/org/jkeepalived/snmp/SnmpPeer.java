@@ -50,6 +50,7 @@ final class SnmpPeer implements AutoCloseable {
         CounterSupport counters = new CounterSupport();
         usm = new USM(UsmUsers.protocols(), new OctetString(engineId), 1, counters);
         MessageDispatcherImpl md = new MessageDispatcherImpl();
+        md.addMessageProcessingModel(new org.snmp4j.mp.MPv1());
         md.addMessageProcessingModel(new MPv2c());
         md.addMessageProcessingModel(new MPv3(engineId, null, usm.getSecurityProtocols(),
                 SecurityModels.getCollection(new SecurityModel[] {usm}), counters));
