@@ -20,6 +20,8 @@ final class ObjectView {
     private final Function<StatusSnapshot, MibTree> mibs;
     private final LocalObjects local;
     private final Log log;
+    private final RateLimitedLog limited = new RateLimitedLog(java.util.concurrent.TimeUnit.MINUTES.toNanos(1),
+            System::nanoTime);
     private long builtGeneration = Long.MIN_VALUE;
     private MibTree tree = MibTree.empty();
 
@@ -42,8 +44,8 @@ final class ObjectView {
                 MibTree built = mibs.apply(snapshot);
                 tree = built == null ? MibTree.empty() : built;
             } catch (RuntimeException e) { // a bug in a MIB builder: serve the previous tree, say why
-                log.error("SNMP: building the MIB from status generation " + snapshot.generation()
-                        + " failed, serving the previous one: " + e);
+                limited.log("build", "SNMP: building the MIB from status generation " + snapshot.generation()
+                        + " failed, serving the previous one: " + e, log::error);
             }
             builtGeneration = snapshot.generation();
         }

@@ -140,9 +140,7 @@ public final class SnmpAgent implements AutoCloseable {
         dispatcher.addMessageProcessingModel(new MPv2c());
         dispatcher.addMessageProcessingModel(mpv3);
         dispatcher.addCommandResponder(processor);
-        for (String spec : config.listen()) {
-            listen(spec, dispatcher);
-        }
+        listenAll(config.listen(), dispatcher);
         if (transports.isEmpty()) {
             log.error("SNMP agent: no listen address could be bound (" + String.join(", ", config.listen())
                     + "); it answers no requests");
@@ -150,14 +148,44 @@ public final class SnmpAgent implements AutoCloseable {
         openNotifications(config, users, boots, upTime);
     }
 
-    private void listen(String spec, MessageDispatcherImpl dispatcher) {
-        UdpAddress address;
-        try {
-            address = SnmpAddresses.parse(spec, 161);
-        } catch (IllegalArgumentException e) {
-            log.error("SNMP agent: listen address " + e.getMessage());
-            return;
+    /**
+     * Binds every address. Java's IPv6 wildcard socket is dual-stack (no IPV6_V6ONLY), so with both
+     * {@code udp:0.0.0.0:P} and {@code udp6:[::]:P} listed (snmpd's {@code udp:161,udp6:161}) the IPv6 one is
+     * bound first and serves both; the IPv4 one is bound only if that failed (IPv6 disabled).
+     */
+    private void listenAll(List<String> specs, MessageDispatcherImpl dispatcher) {
+        List<Map.Entry<String, UdpAddress>> addresses = new ArrayList<>();
+        for (String spec : specs) {
+            try {
+                addresses.add(Map.entry(spec, SnmpAddresses.parse(spec, 161)));
+            } catch (IllegalArgumentException e) {
+                log.error("SNMP agent: listen address " + e.getMessage());
+            }
         }
+        java.util.Set<Integer> dualStack = new java.util.HashSet<>();
+        for (Map.Entry<String, UdpAddress> a : addresses) {
+            if (isWildcard(a.getValue(), true) && listen(a.getKey(), a.getValue(), dispatcher)) {
+                dualStack.add(a.getValue().getPort());
+            }
+        }
+        for (Map.Entry<String, UdpAddress> a : addresses) {
+            if (isWildcard(a.getValue(), true)) {
+                continue;
+            }
+            if (isWildcard(a.getValue(), false) && dualStack.contains(a.getValue().getPort())
+                    && a.getValue().getPort() != 0) {
+                log.info("SNMP agent: " + a.getKey() + " is served by the IPv6 wildcard socket on the same port");
+                continue;
+            }
+            listen(a.getKey(), a.getValue(), dispatcher);
+        }
+    }
+
+    private static boolean isWildcard(UdpAddress a, boolean ipv6) {
+        return a.getInetAddress().isAnyLocalAddress() && (a.getInetAddress() instanceof java.net.Inet6Address) == ipv6;
+    }
+
+    private boolean listen(String spec, UdpAddress address, MessageDispatcherImpl dispatcher) {
         try {
             DefaultUdpTransportMapping tm = new DefaultUdpTransportMapping(address, false);
             tm.addTransportListener(dispatcher);
@@ -167,8 +195,10 @@ public final class SnmpAgent implements AutoCloseable {
             String bound = SnmpAddresses.show(tm.getListenAddress());
             listening.add(bound);
             log.info("SNMP agent listening on " + bound);
+            return true;
         } catch (IOException | RuntimeException e) {
             log.error("SNMP agent: cannot listen on " + spec + ": " + e.getMessage());
+            return false;
         }
     }
 

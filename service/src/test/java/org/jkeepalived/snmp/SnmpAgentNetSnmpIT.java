@@ -64,17 +64,21 @@ class SnmpAgentNetSnmpIT {
         try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             trapPort = s.getLocalPort();
         }
-        trapd = NetSnmp.TrapReceiver.start(trapPort);
+        byte[] engineId = SnmpAgent.engineIdFor("it-host");
+        // v3 traps: the agent is the authoritative engine, so snmptrapd needs the user localized to it
+        trapd = NetSnmp.TrapReceiver.start(trapPort, "createUser -e 0x" + HexFormat.of().formatHex(engineId)
+                + " writer SHA-256 " + WRITER_AUTH + " AES " + WRITER_PRIV);
         SnmpAgentConfig config = new SnmpAgentConfig(List.of("udp:127.0.0.1:0"),
                 List.of(new Community("public", null, false), new Community("private", null, true)),
                 List.of(new User("reader", AuthProtocol.SHA_256, READER_AUTH, PrivProtocol.AES, READER_PRIV, false),
                         new User("writer", AuthProtocol.SHA_256, WRITER_AUTH, PrivProtocol.AES, WRITER_PRIV, true)),
                 List.of(new TrapSink("udp:127.0.0.1:" + trapPort, "public", null, false),
-                        new TrapSink("udp:127.0.0.1:" + trapPort, "informed", null, true)),
+                        new TrapSink("udp:127.0.0.1:" + trapPort, "informed", null, true),
+                        new TrapSink("udp:127.0.0.1:" + trapPort, null, "writer", false)),
                 true);
         long started = System.nanoTime();
         agent = SnmpAgent.start(config, () -> StatusSnapshot.empty("it", started), s -> tree, writes,
-                "jkeepalived IT", SnmpAgent.engineIdFor("it-host"), Log.to((l, d, m) -> logged.add(l + " " + m)));
+                "jkeepalived IT", engineId, Log.to((l, d, m) -> logged.add(l + " " + m)));
         address = agent.listening().get(0);
     }
 
@@ -156,13 +160,14 @@ class SnmpAgentNetSnmpIT {
     }
 
     @Test
-    void snmptrapdReceivesATrapAndAnInform() {
+    void snmptrapdReceivesATrapAnInformAndAV3Trap() {
         VariableBinding name = new VariableBinding(new OID(INSTANCE_NAME).append(1), new OctetString("VI_1"));
         agent.send(new SnmpNotification(STATE_CHANGE, List.of(name)));
-        List<String> got = trapd.await(2, Duration.ofSeconds(10));
-        assertThat(got).as("snmptrapd output %s", trapd.output()).hasSize(2);
+        List<String> got = trapd.await(3, Duration.ofSeconds(10));
+        assertThat(got).as("snmptrapd output %s", trapd.output()).hasSize(3);
         assertThat(got).anyMatch(l -> l.startsWith("TRAP2, SNMP v2c, community public|"))
-                .anyMatch(l -> l.startsWith("INFORM, SNMP v2c, community informed|"));
+                .anyMatch(l -> l.startsWith("INFORM, SNMP v2c, community informed|"))
+                .anyMatch(l -> l.startsWith("TRAP2, SNMP v3, user writer"));
         for (String line : got) {
             String[] vbs = line.substring(line.indexOf('|') + 1).split("\t");
             assertThat(vbs).hasSize(3);
