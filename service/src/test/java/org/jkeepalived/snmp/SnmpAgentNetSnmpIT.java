@@ -67,14 +67,16 @@ class SnmpAgentNetSnmpIT {
         byte[] engineId = SnmpAgent.engineIdFor("it-host");
         // v3 traps: the agent is the authoritative engine, so snmptrapd needs the user localized to it
         trapd = NetSnmp.TrapReceiver.start(trapPort, "createUser -e 0x" + HexFormat.of().formatHex(engineId)
-                + " writer SHA-256 " + WRITER_AUTH + " AES " + WRITER_PRIV);
+                + " writer SHA-256 " + WRITER_AUTH + " AES " + WRITER_PRIV,
+                "createUser writer SHA-256 " + WRITER_AUTH + " AES " + WRITER_PRIV); // v3 informs: snmptrapd is
         SnmpAgentConfig config = new SnmpAgentConfig(List.of("udp:127.0.0.1:0"),
                 List.of(new Community("public", null, false), new Community("private", null, true)),
                 List.of(new User("reader", AuthProtocol.SHA_256, READER_AUTH, PrivProtocol.AES, READER_PRIV, false),
                         new User("writer", AuthProtocol.SHA_256, WRITER_AUTH, PrivProtocol.AES, WRITER_PRIV, true)),
                 List.of(new TrapSink("udp:127.0.0.1:" + trapPort, "public", null, false),
                         new TrapSink("udp:127.0.0.1:" + trapPort, "informed", null, true),
-                        new TrapSink("udp:127.0.0.1:" + trapPort, null, "writer", false)),
+                        new TrapSink("udp:127.0.0.1:" + trapPort, null, "writer", false),
+                        new TrapSink("udp:127.0.0.1:" + trapPort, null, "writer", true)),
                 true);
         long started = System.nanoTime();
         agent = SnmpAgent.start(config, () -> StatusSnapshot.empty("it", started), s -> tree, writes,
@@ -160,14 +162,15 @@ class SnmpAgentNetSnmpIT {
     }
 
     @Test
-    void snmptrapdReceivesATrapAnInformAndAV3Trap() {
+    void snmptrapdReceivesTrapsAndInformsV2cAndV3() {
         VariableBinding name = new VariableBinding(new OID(INSTANCE_NAME).append(1), new OctetString("VI_1"));
         agent.send(new SnmpNotification(STATE_CHANGE, List.of(name)));
-        List<String> got = trapd.await(3, Duration.ofSeconds(10));
-        assertThat(got).as("snmptrapd output %s", trapd.output()).hasSize(3);
+        List<String> got = trapd.await(4, Duration.ofSeconds(10));
+        assertThat(got).as("snmptrapd output %s", trapd.output()).hasSize(4);
         assertThat(got).anyMatch(l -> l.startsWith("TRAP2, SNMP v2c, community public|"))
                 .anyMatch(l -> l.startsWith("INFORM, SNMP v2c, community informed|"))
-                .anyMatch(l -> l.startsWith("TRAP2, SNMP v3, user writer"));
+                .anyMatch(l -> l.startsWith("TRAP2, SNMP v3, user writer"))
+                .anyMatch(l -> l.startsWith("INFORM, SNMP v3, user writer"));
         for (String line : got) {
             String[] vbs = line.substring(line.indexOf('|') + 1).split("\t");
             assertThat(vbs).hasSize(3);

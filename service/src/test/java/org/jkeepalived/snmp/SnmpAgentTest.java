@@ -176,6 +176,27 @@ class SnmpAgentTest {
     }
 
     @Test
+    void aFailingMibBuilderIsLoggedAndThePreviousTreeServed() throws Exception {
+        SnmpAgentConfig config = new SnmpAgentConfig(List.of("udp:127.0.0.1:0"),
+                List.of(new Community("public", null, false)), List.of(), List.of(), true);
+        SnmpAgent agent = SnmpAgent.start(config, snapshot::get, s -> {
+            if (s.generation() == 3) {
+                throw new IllegalStateException("row without index");
+            }
+            return tree(1, 1);
+        }, writes, "x", SnmpAgent.engineIdFor("x"), log);
+        closing.add(agent);
+        SnmpPeer peer = peer();
+        Target<UdpAddress> t = SnmpPeer.v2c(port(agent), "public", 2000);
+        assertThat(peer.request(t, PDU.GET, SCALAR).get(0).getVariable()).isEqualTo(new OctetString("scalar"));
+        snapshot.set(new StatusSnapshot(3, System.nanoTime(), 0, "test", null, List.of(), List.of(), List.of(), null,
+                Map.of()));
+        assertThat(peer.request(t, PDU.GET, SCALAR).get(0).getVariable()).isEqualTo(new OctetString("scalar"));
+        assertThat(logged).anyMatch(l -> l.startsWith("ERROR") && l.contains("generation 3")
+                && l.contains("row without index"));
+    }
+
+    @Test
     void getBulkLaysOutNonRepeatersThenRoundsOfRepeaters() throws Exception {
         SnmpAgent agent = agent(5, 2, List.of());
         SnmpPeer peer = peer();
@@ -430,8 +451,7 @@ class SnmpAgentTest {
         PDU r = peer.request(SnmpPeer.v2c(port(agent), "public", 3000), PDU.GET, SCALAR, SnmpConstants.snmpSilentDrops);
         assertThat(r).isNotNull();
         assertThat(r.get(0).getVariable()).isEqualTo(new OctetString("scalar"));
-        assertThat(r.get(1).getVariable().toLong()).isGreaterThanOrEqualTo(2000 - SnmpAgent.QUEUE - SnmpAgent.WORKERS
-                - 1000L); // the kernel may drop some first
+        assertThat(r.get(1).getVariable().toLong()).as("snmpSilentDrops").isPositive();
     }
 
     static byte[] v2cMessage(String community, PDU pdu) throws java.io.IOException {
