@@ -57,6 +57,7 @@ final class Access {
 
     Decision decide(CommandResponderEvent<?> e) {
         String from = SnmpAddresses.show(e.getPeerAddress());
+        String host = e.getPeerAddress() instanceof IpAddress ip ? ip.getInetAddress().getHostAddress() : from;
         byte[] secName = e.getSecurityName() == null ? new byte[0] : e.getSecurityName();
         String name = new String(secName, StandardCharsets.UTF_8);
         if (e.getMessageProcessingModel() == MessageProcessingModel.MPv2c) {
@@ -75,7 +76,7 @@ final class Access {
             }
             if (!allowed) {
                 counters.increment(SnmpConstants.snmpInBadCommunityNames, 1);
-                limited.log("community " + from, "SNMP: refused a request from " + from + ": "
+                limited.log("community " + host, "SNMP: refused a request from " + from + ": "
                         + (known ? "community not allowed from that address" : "unknown community"), log::warn);
                 return new Drop();
             }
@@ -89,7 +90,7 @@ final class Access {
             int needed = user.priv() != null ? SecurityLevel.AUTH_PRIV
                     : user.auth() != null ? SecurityLevel.AUTH_NOPRIV : SecurityLevel.NOAUTH_NOPRIV;
             if (e.getSecurityLevel() < needed) {
-                limited.log("level " + from + " " + name, "SNMP: refused a request from " + from + ": user "
+                limited.log("level " + host + " " + name, "SNMP: refused a request from " + from + ": user "
                         + name + " must use " + SecurityLevel.get(needed), log::warn);
                 return new Unauthorized(name);
             }

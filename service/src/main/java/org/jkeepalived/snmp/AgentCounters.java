@@ -50,7 +50,8 @@ final class AgentCounters implements CounterListener {
         if (what != null && !QUIET.contains(oid)) {
             Address from = peer.get();
             String source = from == null ? "unknown source" : SnmpAddresses.show(from);
-            limited.log(oid + " " + source, "SNMP: dropped a message from " + source + ": " + what, log::warn);
+            String host = from instanceof org.snmp4j.smi.IpAddress ip ? ip.getInetAddress().getHostAddress() : source;
+            limited.log(oid + " " + host, "SNMP: dropped a message from " + source + ": " + what, log::warn);
         }
     }
 

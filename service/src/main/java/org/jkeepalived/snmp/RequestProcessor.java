@@ -128,7 +128,7 @@ final class RequestProcessor implements CommandResponder {
                         + ", response " + response.getBERLength() + " bytes)");
             }
         } catch (MessageException | RuntimeException ex) {
-            limited.log("send " + SnmpAddresses.show(e.getPeerAddress()), "SNMP: cannot answer " + SnmpAddresses.show(e.getPeerAddress()) + ": "
+            limited.log("send", "SNMP: cannot answer " + SnmpAddresses.show(e.getPeerAddress()) + ": "
                     + ex.getMessage(), log::warn);
             release(e);
         }
