@@ -107,8 +107,8 @@ final class RequestProcessor implements CommandResponder {
                 }
             }
         } catch (RuntimeException ex) { // a bug, not a bad request: answer genErr, log where
-            log.error("SNMP: answering a " + PDU.getTypeString(request.getType()) + " from " + SnmpAddresses.show(e.getPeerAddress())
-                    + " failed: " + ex);
+            log.error("SNMP: answering a " + PDU.getTypeString(request.getType()) + " from "
+                    + SnmpAddresses.show(e.getPeerAddress()) + " failed: " + ex);
             clear(response, request);
             response.addAll(request.getVariableBindings());
             response.setErrorStatus(PDU.genErr);
