@@ -355,8 +355,9 @@ public final class SnmpAgent implements AutoCloseable {
         }
 
         @Override
-        public <A extends Address> void processMessage(TransportMapping<? super A> sourceTransport, A incomingAddress,
-                                                       ByteBuffer wholeMessage, TransportStateReference tmStateReference) {
+        public <A extends Address> void processMessage(TransportMapping<? super A> sourceTransport,
+                                                       A incomingAddress, ByteBuffer wholeMessage,
+                                                       TransportStateReference tmStateReference) {
             counters.peer(incomingAddress);
             try {
                 super.processMessage(sourceTransport, incomingAddress, wholeMessage, tmStateReference);

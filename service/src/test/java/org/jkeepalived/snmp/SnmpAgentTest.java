@@ -339,7 +339,8 @@ class SnmpAgentTest {
         agent.send(new SnmpNotification(new OID("1.3.6.1.4.1.9586.100.5.2.0.1"), List.of()));
         agent.send(new SnmpNotification(new OID("1.3.6.1.4.1.9586.100.5.2.0.1"), List.of()));
         long deadline = System.currentTimeMillis() + 15_000;
-        while (logged.stream().noneMatch(l -> l.contains("not acknowledged")) && System.currentTimeMillis() < deadline) {
+        while (logged.stream().noneMatch(l -> l.contains("not acknowledged"))
+                && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
         Thread.sleep(500);
@@ -442,7 +443,8 @@ class SnmpAgentTest {
             }
         }
         long deadline = System.currentTimeMillis() + 5000;
-        while (logged.stream().noneMatch(l -> l.contains("too many requests")) && System.currentTimeMillis() < deadline) {
+        while (logged.stream().noneMatch(l -> l.contains("too many requests"))
+                && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
         }
         release.countDown();
