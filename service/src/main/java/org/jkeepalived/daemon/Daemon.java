@@ -34,6 +34,15 @@ final class Daemon implements ControlLoop.Handler {
     static final int EXIT_FAILURE = 1;
     /** The VRRP engine once started (at startup, or by the first reload that brings instances). */
     private final AtomicReference<LinuxVrrpEngine> vrrp = new AtomicReference<>();
+    /** The LVS services once started (at startup, or by the first reload that brings virtual servers). */
+    private final AtomicReference<LvsServices> lvs = new AtomicReference<>();
+    private final long startedAtNanos = System.nanoTime();
+    private ControlLoop control;
+    /**
+     * The configuration running, for the status publisher: the lifecycle's own accessor waits for a reload or a
+     * stop to finish, and both call into the management services (which would deadlock with a refresh).
+     */
+    private volatile KeepalivedConfig runningConfig;
     /** keepalived 2.2.7's exit status when its VRRP process refuses the configuration (a missing interface). */
     static final int EXIT_CONFIG_REFUSED = 2;
     static final String IDENT = "jkeepalived";
@@ -54,6 +63,7 @@ final class Daemon implements ControlLoop.Handler {
 
     int run() {
         ControlLoop loop = new ControlLoop(log);
+        control = loop;
         // First of all: from here on a signal is queued, never the JVM's default (HUP would kill us).
         Signals.install(loop);
         LogSetup.start(logOptions(options));
@@ -141,7 +151,13 @@ final class Daemon implements ControlLoop.Handler {
     private int wireSubsystems(Lifecycle l) {
         KeepalivedConfig config = l.config();
         // Registered first, so it stops last: the STOP notifications of every subsystem go out first.
+        runningConfig = config;
+        l.onReload("config", (previous, next) -> runningConfig = next); // first: snapshots show the new configuration
         EventServices services = new EventServices(config);
+        // Management is registered before notify so that it stops after it: the STOP notifications of VRRP and
+        // LVS still leave as traps and JMX notifications while the bus drains.
+        ManagementServices management = management(services);
+        l.onStop("management", management::close);
         l.onStop("notify", services::close);
         l.onReload("notify", (previous, next) -> services.reload(next));
         if (!(options.check() && !options.vrrp())) {
@@ -173,7 +189,27 @@ final class Daemon implements ControlLoop.Handler {
         if (!(options.vrrp() && !options.check())) {
             wireLvs(l, services);
         }
+        // Started last, so that its first snapshot already holds the engines; reloaded after them.
+        management.start(config, services.bus());
+        l.onReload("management", (previous, next) -> management.reload(next));
         return 0;
+    }
+
+    /** The status publisher over this daemon's engines, and the management services reading it. */
+    private ManagementServices management(EventServices services) {
+        DaemonStatusSources sources = new DaemonStatusSources(() -> runningConfig, this::vrrpStatus, lvs::get,
+                services::trackerStates, Log.get("management"));
+        org.jkeepalived.status.StatusPublisher publisher = new org.jkeepalived.status.StatusPublisher(
+                IDENT + " " + version, startedAtNanos, sources, System::nanoTime, Log.get("management"));
+        DaemonCommands commands = new DaemonCommands(vrrp::get, lvs::get, control, this::dumpFiles);
+        return new ManagementServices(IDENT + " " + version, options.configFile().toString(), options.snmp(),
+                publisher, commands);
+    }
+
+    private String dumpFiles() {
+        var dumps = runningConfig.global().dumps();
+        return dumpPath(dumps.stateDumpFile(), DEFAULTS.stateDumpFile()) + " "
+                + dumpPath(dumps.statsDumpFile(), DEFAULTS.statsDumpFile());
     }
 
     /**
@@ -181,7 +217,6 @@ final class Daemon implements ControlLoop.Handler {
      * brings some; registered after VRRP, so it stops first.
      */
     private void wireLvs(Lifecycle l, EventServices services) {
-        AtomicReference<LvsServices> lvs = new AtomicReference<>();
         if (!l.config().lvs().virtualServers().isEmpty()) {
             lvs.set(LvsServices.start(l.config(), services.bus(), services.scripts(), options.dontReleaseIpvs()));
         }

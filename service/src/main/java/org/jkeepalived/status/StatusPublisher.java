@@ -57,6 +57,8 @@ public final class StatusPublisher implements StatusSource, Consumer<Event>, Aut
     private final AtomicReference<StatusSnapshot> current;
     private final Map<String, VrrpState> groupStates = new ConcurrentHashMap<>();
     private final AtomicBoolean refreshPending = new AtomicBoolean();
+    /** Serialises refreshes (sources may block up to a second); never held by start, close or accept. */
+    private final Object refreshLock = new Object();
     private ScheduledExecutorService thread;
     private long generation;
 
@@ -88,7 +90,13 @@ public final class StatusPublisher implements StatusSource, Consumer<Event>, Aut
     }
 
     /** Takes a new snapshot on the calling thread (tests; the publisher's own thread otherwise). */
-    public synchronized StatusSnapshot refresh() {
+    public StatusSnapshot refresh() {
+        synchronized (refreshLock) {
+            return take();
+        }
+    }
+
+    private StatusSnapshot take() {
         KeepalivedConfig config = sources.config();
         List<SyncGroupStatus> groups = new ArrayList<>();
         if (config != null) {

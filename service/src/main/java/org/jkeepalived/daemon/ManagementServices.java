@@ -1,0 +1,133 @@
+package org.jkeepalived.daemon;
+
+import java.util.function.Consumer;
+import org.jkeepalived.config.model.KeepalivedConfig;
+import org.jkeepalived.config.model.manage.ManagementConfig;
+import org.jkeepalived.config.model.manage.SnmpAgentConfig;
+import org.jkeepalived.control.ManagementCommands;
+import org.jkeepalived.event.Event;
+import org.jkeepalived.event.EventBus;
+import org.jkeepalived.jmx.server.ManagementServer;
+import org.jkeepalived.os.log.Log;
+import org.jkeepalived.snmp.Served;
+import org.jkeepalived.snmp.SnmpAgent;
+import org.jkeepalived.snmp.TrapForwarder;
+import org.jkeepalived.snmp.mib.Mibs;
+import org.jkeepalived.snmp.mib.SnmpWrites;
+import org.jkeepalived.snmp.mib.TrapMapper;
+import org.jkeepalived.status.StatusPublisher;
+
+/**
+ * Issue 7's services, wired: the status publisher (the one snapshot SNMP, JMX and Jolokia read), the SNMP agent
+ * and its notifications, the MXBeans and theirs, Jolokia and remote JMX. A part that cannot start (a port in use,
+ * an unreadable file) is logged and the daemon runs on without it: management never stops VRRP.
+ *
+ * <p>The bus subscriptions live as long as the daemon; what they forward to changes with a reload.
+ */
+final class ManagementServices implements AutoCloseable {
+    /** Counters are at most this old; states are published within ~20 ms of their change (StatusPublisher). */
+    static final long REFRESH_MILLIS = 1_000;
+
+    private final Log log = Log.get("management");
+    private final String sysDescr;
+    private final String configFile;
+    private final boolean dashX;
+    private final StatusPublisher publisher;
+    private final ManagementCommands commands;
+    private volatile Consumer<Event> traps = e -> { };
+    private volatile Consumer<Event> notifications = e -> { };
+    private SnmpAgent snmp;
+    private Served served;
+    private SnmpAgentConfig snmpConfig;
+    private ManagementConfig jmxConfig;
+    private ManagementServer jmx;
+
+    ManagementServices(String sysDescr, String configFile, boolean dashX, StatusPublisher publisher,
+                       ManagementCommands commands) {
+        this.sysDescr = sysDescr;
+        this.configFile = configFile;
+        this.dashX = dashX;
+        this.publisher = publisher;
+        this.commands = commands;
+    }
+
+    /** Publishes the first snapshot, then starts what {@code config} asks for. */
+    synchronized void start(KeepalivedConfig config, EventBus bus) {
+        bus.subscribe("status", publisher);
+        bus.subscribe("snmp-traps", e -> traps.accept(e));
+        bus.subscribe("jmx-notifications", e -> notifications.accept(e));
+        publisher.refresh();
+        publisher.start(REFRESH_MILLIS);
+        startSnmp(config);
+        startJmx(config.management());
+    }
+
+    private void startSnmp(KeepalivedConfig config) {
+        served = Served.of(config.global().snmp(), dashX);
+        snmpConfig = config.management().snmpAgent();
+        if (!served.any()) {
+            return;
+        }
+        try {
+            snmp = SnmpAgent.start(snmpConfig, publisher, Mibs.tree(served), new SnmpWrites(publisher, commands, served),
+                    sysDescr, SnmpAgent.engineIdFor(config.global().routerId()), Log.get("snmp"));
+            if (served.traps()) {
+                traps = new TrapForwarder(TrapMapper.of(served), publisher, snmp::send);
+            }
+        } catch (RuntimeException e) {
+            log.error("SNMP: cannot start the agent: " + e.getMessage() + " - running without SNMP");
+        }
+    }
+
+    private void stopSnmp() {
+        traps = e -> { };
+        if (snmp != null) {
+            snmp.close();
+            snmp = null;
+        }
+    }
+
+    private void startJmx(ManagementConfig config) {
+        jmxConfig = config;
+        try {
+            jmx = ManagementServer.start(config, publisher, commands, Log.get("jmx"), configFile);
+            notifications = jmx.notifier();
+        } catch (RuntimeException e) {
+            log.error("JMX: cannot start: " + e.getMessage() + " - running without JMX and Jolokia");
+        }
+    }
+
+    private void stopJmx() {
+        notifications = e -> { };
+        if (jmx != null) {
+            jmx.close();
+            jmx = null;
+        }
+    }
+
+    /**
+     * After a reload: a new snapshot at once, the MXBeans follow the new configuration, and an agent or endpoint
+     * whose settings changed restarts (keepalived cannot re-enable SNMP without a restart; we can).
+     */
+    synchronized void reload(KeepalivedConfig next) {
+        publisher.refresh();
+        if (!Served.of(next.global().snmp(), dashX).equals(served) || !next.management().snmpAgent().equals(snmpConfig)) {
+            stopSnmp();
+            startSnmp(next);
+        }
+        if (!next.management().jolokia().equals(jmxConfig.jolokia())
+                || !next.management().jmxRemote().equals(jmxConfig.jmxRemote())) {
+            stopJmx();
+            startJmx(next.management());
+        } else if (jmx != null) {
+            jmx.registry().sync();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        stopSnmp();
+        stopJmx();
+        publisher.close();
+    }
+}
