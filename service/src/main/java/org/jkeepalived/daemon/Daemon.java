@@ -160,6 +160,9 @@ final class Daemon implements ControlLoop.Handler {
         l.onStop("management", management::close);
         l.onStop("notify", services::close);
         l.onReload("notify", (previous, next) -> services.reload(next));
+        // Before the engines: their first notifications (BACKUP at start) already leave as traps. Snapshots pick the
+        // engines up as they start.
+        management.start(config, services.bus());
         if (!(options.check() && !options.vrrp())) {
             Log vrrpLog = Log.get("vrrp");
             if (!config.vrrp().instances().isEmpty()) {
@@ -189,9 +192,7 @@ final class Daemon implements ControlLoop.Handler {
         if (!(options.vrrp() && !options.check())) {
             wireLvs(l, services);
         }
-        // Started last, so that its first snapshot already holds the engines; reloaded after them.
-        management.start(config, services.bus());
-        l.onReload("management", (previous, next) -> management.reload(next));
+        l.onReload("management", (previous, next) -> management.reload(next)); // after the engines reloaded
         return 0;
     }
 

@@ -64,9 +64,9 @@ public final class NetSnmp {
                 : Path.of(System.getProperty("user.home"), ".cache/jkeepalived-mibs/ietf");
     }
 
-    /** {@code -M IETF:/usr/share/snmp/mibs -m KEEPALIVED-MIB:VRRP-MIB:VRRPv3-MIB}. */
+    /** {@code -M IETF:/usr/share/snmp/mibs -m KEEPALIVED-MIB:VRRP-MIB:VRRPV3-MIB} (VRRPV3-MIB is the module in VRRPv3-MIB.txt). */
     public static List<String> mibArgs() {
-        return List.of("-M", ietfMibDir() + ":/usr/share/snmp/mibs", "-m", "KEEPALIVED-MIB:VRRP-MIB:VRRPv3-MIB");
+        return List.of("-M", ietfMibDir() + ":/usr/share/snmp/mibs", "-m", "KEEPALIVED-MIB:VRRP-MIB:VRRPV3-MIB");
     }
 
     /** {@code -v2c -c COMMUNITY}. */
@@ -263,6 +263,14 @@ public final class NetSnmp {
          *                  and {@code authUser log user}
          */
         public static TrapReceiver start(int port, String... extraConf) {
+            return start(List.of(), port, extraConf);
+        }
+
+        /**
+         * Starts snmptrapd on loopback {@code port} with {@code prefix} before its command line, e.g.
+         * {@code ip netns exec NS} ({@link Netns#exec}) to receive inside a test's namespace.
+         */
+        public static TrapReceiver start(List<String> prefix, int port, String... extraConf) {
             requireTools("snmptrapd");
             try {
                 Path dir = Files.createTempDirectory("snmptrapd");
@@ -271,7 +279,8 @@ public final class NetSnmp {
                         "format2 NOTIFICATION %P|%V\\t%v\\n", "doNotRetainNotificationLogs yes"));
                 c.addAll(List.of(extraConf));
                 Files.write(conf, c);
-                List<String> cmd = new ArrayList<>(List.of("snmptrapd", "-f", "-Lo", "-C", "-c", conf.toString(),
+                List<String> cmd = new ArrayList<>(prefix);
+                cmd.addAll(List.of("snmptrapd", "-f", "-Lo", "-C", "-c", conf.toString(),
                         "-On", "-p", dir.resolve("pid").toString()));
                 cmd.addAll(mibArgs());
                 cmd.add("udp:127.0.0.1:" + port);
