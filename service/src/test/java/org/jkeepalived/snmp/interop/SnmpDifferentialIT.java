@@ -1,0 +1,143 @@
+package org.jkeepalived.snmp.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jkeepalived.snmp.interop.WalkComparison.Kind;
+import org.jkeepalived.testsupport.Launcher;
+import org.jkeepalived.testsupport.Privileged;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tier 4, the SNMP differential test: keepalived 2.2.7 behind snmpd over AgentX and jkeepalived's own agent, each in
+ * a namespace of its own with the same links, run the same config ({@code differential.conf}); their numeric walks
+ * of KEEPALIVED-MIB, VRRP-MIB and VRRPv3-MIB are compared column by column (see {@link WalkShape}).
+ *
+ * <p>Two verdicts: keepalived still serves its reference walk ({@code keepalived-2.2.7.walk}, the oracle has not
+ * moved; times since start aside), and jkeepalived serves the same columns with the same index shapes as
+ * keepalived does in the same run, every other difference listed in {@code target/snmp-differential-report.txt}.
+ * {@code -Dsnmp.differential.record=true} rewrites the reference walk (review the diff). Runs, walks and logs:
+ * {@code target/snmp-differential/IMPL/}.
+ *
+ * <p>This host's kernel has no IPVS, so keepalived's checker child would exit FATAL and take the daemon down: the
+ * harness then runs both daemons VRRP only (-P) and the check subtree (…5.3) is not compared. On a kernel with IPVS
+ * the reference is {@code keepalived-2.2.7-ipvs.walk} (record it there first).
+ */
+class SnmpDifferentialIT {
+    private static final boolean RECORD = Boolean.getBoolean("snmp.differential.record");
+    private static final int KEEPALIVED_PORT = 16161;
+    private static final int JKEEPALIVED_PORT = 16162;
+
+    /**
+     * Known, explained differences between keepalived 2.2.7 and jkeepalived: column (or subtree) OID prefix to the
+     * reason. Each entry must say why jkeepalived differs on purpose; a difference without an entry fails the test.
+     * Entries only relax MISSING/EXTRA/SHAPE; rows and values are always listed in the report.
+     */
+    static final Map<String, String> KNOWN_DIFFERENCES = knownDifferences();
+
+    private static Map<String, String> knownDifferences() {
+        Map<String, String> m = new LinkedHashMap<>();
+        // keepalived 2.2.7 writes the InetAddress index of vrrpv3AssociatedIpAddrTable without its length arc
+        // (…2.1.2.IF.VRID.1.10.77.0.100, observed), which RFC 6527's INDEX clause and RFC 4001 §4.1 do not allow:
+        // an agent following the RFC shows int.int.int.inet(4) where keepalived shows int.int.int.raw(4).
+        // Remove this entry if jkeepalived chooses keepalived's encoding for NMS compatibility.
+        m.put("1.3.6.1.2.1.207.1.1.2.1", "RFC 6527/RFC 4001 §4.1 length-prefixed InetAddress index; keepalived "
+                + "2.2.7 omits the length");
+        return m;
+    }
+
+    private Path basedir;
+    private Path work;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        Privileged.require("ip", "bash", "snmpd", "snmpbulkwalk", "/usr/sbin/keepalived");
+        basedir = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
+        work = basedir.resolve("target/snmp-differential");
+        Files.createDirectories(work);
+    }
+
+    @Test
+    void keepalivedStillServesItsReferenceWalk() throws Exception {
+        Path reference = reference();
+        Path out = work.resolve("keepalived");
+        SnmpHarness.Result r = SnmpHarness.run("keepalived", "snmpdk", differentialConf(), out, KEEPALIVED_PORT,
+                null);
+        assertThat(r.exitCode()).as("the keepalived side of the harness failed:\n%s", r.diagnostics()).isZero();
+        String live = SnmpHarness.walks(out);
+        if (RECORD) {
+            Files.writeString(reference, SnmpHarness.referenceHeader(ipvs()) + live);
+            return;
+        }
+        Assumptions.assumeTrue(Files.exists(reference), "no reference walk " + reference.getFileName()
+                + " for this kernel: record it with -Dsnmp.differential.record=true");
+        WalkComparison c = WalkComparison.compare("reference", WalkShape.parse(Files.readString(reference)),
+                "keepalived now", WalkShape.parse(live), Map.of());
+        Files.writeString(work.resolve("keepalived-vs-reference.txt"), c.report());
+        assertThat(c.differences()).as("keepalived 2.2.7 no longer serves its reference walk (the oracle moved: "
+                + "check the host, then re-record with -Dsnmp.differential.record=true):\n%s\n%s", c.report(),
+                r.diagnostics()).isEmpty();
+    }
+
+    @Test
+    @Disabled("enable after the SNMP agent merge (lead)")
+    void jkeepalivedServesKeepalivedsColumnsAndIndexShapes() throws Exception {
+        Assumptions.assumeFalse(RECORD, "recording: keepalived only");
+        Path jconf = work.resolve("differential-jkeepalived.conf");
+        Files.writeString(jconf, Files.readString(differentialConf()) + """
+
+                # jkeepalived's own agent (keepalived ignores this block; jkeepalived ignores snmp_socket)
+                snmp_agent {
+                    listen udp:127.0.0.1:@PORT@
+                    community public
+                }
+                """);
+        Path kout = work.resolve("keepalived");
+        Path jout = work.resolve("jkeepalived");
+        // Both at once, in neighbouring namespaces (the same links, addresses and MACs in each).
+        SnmpHarness.Running k = SnmpHarness.start("keepalived", "snmpdk", differentialConf(), kout,
+                KEEPALIVED_PORT, null);
+        SnmpHarness.Running j = SnmpHarness.start("jkeepalived", "snmpdj", jconf, jout, JKEEPALIVED_PORT,
+                Launcher.launcher());
+        SnmpHarness.Result kr = k.await();
+        SnmpHarness.Result jr = j.await();
+        assertThat(kr.exitCode()).as("the keepalived side failed:\n%s", kr.diagnostics()).isZero();
+        assertThat(jr.exitCode()).as("the jkeepalived side failed:\n%s", jr.diagnostics()).isZero();
+
+        WalkComparison c = WalkComparison.compare("keepalived 2.2.7", WalkShape.parse(SnmpHarness.walks(kout)),
+                "jkeepalived", WalkShape.parse(SnmpHarness.walks(jout)), KNOWN_DIFFERENCES);
+        Path report = basedir.resolve("target/snmp-differential-report.txt");
+        Files.writeString(report, c.report());
+        System.out.println(c.report());
+        assertThat(c.unexpected(EnumSet.of(Kind.MISSING, Kind.EXTRA, Kind.SHAPE)))
+                .as("jkeepalived's columns or index shapes differ from keepalived 2.2.7's (full report in %s):\n%s",
+                        report, c.report())
+                .isEmpty();
+    }
+
+    private Path differentialConf() {
+        return basedir.resolve("src/test/resources/snmp/differential/differential.conf");
+    }
+
+    private Path reference() {
+        String name = ipvs() ? "keepalived-2.2.7-ipvs.walk" : "keepalived-2.2.7.walk";
+        return basedir.resolve("src/test/resources/snmp/differential").resolve(name);
+    }
+
+    static boolean ipvs() {
+        return Files.exists(Path.of("/proc/net/ip_vs"));
+    }
+
+    static List<String> subtrees() {
+        return List.of("keepalived", "vrrp", "vrrpv3");
+    }
+}

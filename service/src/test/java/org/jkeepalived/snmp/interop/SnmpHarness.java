@@ -1,0 +1,115 @@
+package org.jkeepalived.snmp.interop;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jkeepalived.testsupport.Netns;
+
+/**
+ * Runs {@code src/test/resources/snmp/differential/harness.sh run IMPL NS CONF OUT PORT}: one implementation in a
+ * namespace the harness creates and deletes, its walks written to OUT. The namespace's name carries this JVM's
+ * pid; it is deleted here too, whatever happened to the harness.
+ */
+final class SnmpHarness {
+    private static final long TIMEOUT_SECONDS = 180;
+
+    record Result(int exitCode, String diagnostics) {
+    }
+
+    /** A harness run under way. */
+    static final class Running {
+        private final Process process;
+        private final String ns;
+        private final Path out;
+
+        private Running(Process process, String ns, Path out) {
+            this.process = process;
+            this.ns = ns;
+            this.out = out;
+        }
+
+        /** Waits for the harness (at most 3 minutes, then it is ended: its trap stops what it started). */
+        Result await() throws InterruptedException {
+            try {
+                if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    process.destroy(); // SIGTERM: the harness's trap stops its daemons by pid, deletes the namespace
+                    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                        process.destroyForcibly();
+                    }
+                    return new Result(-1, "timed out after " + TIMEOUT_SECONDS + " s\n" + diagnostics(out));
+                }
+                return new Result(process.exitValue(), diagnostics(out));
+            } finally {
+                Netns.runProcess(List.of("ip", "netns", "del", ns), 30); // normally gone already
+            }
+        }
+    }
+
+    private SnmpHarness() {
+    }
+
+    /** Starts the harness for {@code impl}; {@code launcher} is bin/jkeepalived for jkeepalived, else null. */
+    static Running start(String impl, String nsPrefix, Path conf, Path out, int port, Path launcher)
+            throws IOException {
+        Path script = conf.resolveSibling("harness.sh");
+        String ns = nsPrefix + "-" + ProcessHandle.current().pid();
+        Files.createDirectories(out);
+        ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), "run", impl, ns, conf.toString(),
+                out.toString(), Integer.toString(port)).redirectErrorStream(true)
+                .redirectOutput(out.resolve("harness.log").toFile());
+        if (launcher != null) {
+            pb.environment().put("JKEEPALIVED", launcher.toString());
+        }
+        Process p = pb.start();
+        p.getOutputStream().close();
+        return new Running(p, ns, out);
+    }
+
+    static Result run(String impl, String nsPrefix, Path conf, Path out, int port, Path launcher)
+            throws IOException, InterruptedException {
+        return start(impl, nsPrefix, conf, out, port, launcher).await();
+    }
+
+    /** The three walks of a run, KEEPALIVED-MIB, VRRP-MIB, VRRPv3-MIB, one after the other. */
+    static String walks(Path out) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (String s : SnmpDifferentialIT.subtrees()) {
+            b.append(Files.readString(out.resolve(s + ".walk"), StandardCharsets.UTF_8));
+        }
+        return b.toString();
+    }
+
+    static String referenceHeader(boolean ipvs) {
+        return """
+                # keepalived 2.2.7 (Debian) behind snmpd 5.9.3 over AgentX, differential.conf, recorded by
+                # SnmpDifferentialIT with -Dsnmp.differential.record=true: snmpbulkwalk -v2c -On -Oe of
+                # 1.3.6.1.4.1.9586.100.5, 1.3.6.1.2.1.68 and 1.3.6.1.2.1.207, one after the other. %s
+                """.formatted(ipvs ? "Kernel with IPVS." : "Kernel without IPVS: keepalived -P (no check subtree).");
+    }
+
+    /** The harness's events, stderr of the walks and the tails of the daemon's and snmpd's logs. */
+    static String diagnostics(Path out) {
+        StringBuilder b = new StringBuilder();
+        for (String f : List.of("events.txt", "keepalived.err", "vrrp.err", "vrrpv3.err", "daemon.log",
+                "snmpd.log", "harness.log")) {
+            Path p = out.resolve(f);
+            if (!Files.exists(p)) {
+                continue;
+            }
+            try {
+                List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+                if (lines.isEmpty()) {
+                    continue;
+                }
+                b.append("--- ").append(p).append(" (last 40 lines)\n");
+                lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(l -> b.append(l).append('\n'));
+            } catch (IOException e) {
+                b.append("--- ").append(p).append(": ").append(e.getMessage()).append('\n');
+            }
+        }
+        return b.toString();
+    }
+}
