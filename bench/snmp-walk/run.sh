@@ -84,7 +84,7 @@ bench_ns() {
 # side IMPL: one line of the table (impl, best, median-free list of all runs, varbinds, varbinds/s).
 side() {
     local impl=$1 run times=() best= lines t0 t1 t
-    OUT=$WORK/$impl; RUN=$OUT/run; PORT=16170
+    OUT=$WORK/$impl; RUN=$OUT/run; RUN_DIR=$RUN; PORT=16170
     mkdir -p "$RUN/snmp-persist"; chmod 700 "$RUN"
     EVENTS=$OUT/events.txt; : > "$EVENTS"
     config "$impl" > "$RUN/bench.conf"

@@ -55,7 +55,9 @@ ns_delete() {
     true
 }
 
-# in_ns CMD...: runs CMD in the namespace (ip netns exec execs it, so $! of a background in_ns is CMD's pid).
+# in_ns CMD...: runs CMD in the namespace. Not for daemons: a function run in the background is a subshell whose
+# pid $! would be, with the daemon its child (killing it would orphan the daemon). Daemons are started with a
+# plain `ip netns exec NS CMD &`, which bash forks and execs and ip execs again: $! is the daemon's pid.
 in_ns() { ip netns exec "$NS" "$@"; }
 
 # start_snmpd RUN PORT: a master agent with nothing but loopback v2c read access and an AgentX socket in RUN.
@@ -67,17 +69,21 @@ start_snmpd() {
 master agentx
 agentXSocket unix:$run/agentx
 agentXPerms 0600 0700 root root
-agentXTimeout 5
+agentXTimeout ${AGENTX_TIMEOUT:-5}
 agentXRetries 1
 agentaddress udp:127.0.0.1:$port
 rocommunity public 127.0.0.1
 EOF
-    SNMP_PERSISTENT_DIR=$run/snmp-persist in_ns /usr/sbin/snmpd -f -Lo -C -c "$run/snmpd.conf" -p "$run/snmpd.pid" \
-        >> "$OUT/snmpd.log" 2>&1 &
+    SNMP_PERSISTENT_DIR=$run/snmp-persist ip netns exec "$NS" /usr/sbin/snmpd -f -Lo -C -c "$run/snmpd.conf" \
+        -p "$run/snmpd.pid" >> "$OUT/snmpd.log" 2>&1 &
     PIDS+=($!)
     local _
     for _ in $(seq 100); do
-        [ -S "$run/agentx" ] && { event "snmpd up (pid ${PIDS[-1]}, udp:127.0.0.1:$port, agentx $run/agentx)"; return 0; }
+        if [ -S "$run/agentx" ]; then
+            # the pid we will signal must be snmpd itself (its pid file says so), not a shell around it
+            [ "$(cat "$run/snmpd.pid" 2>/dev/null)" = "${PIDS[-1]}" ] || event "WARNING: snmpd.pid is not ${PIDS[-1]}"
+            event "snmpd up (pid ${PIDS[-1]}, udp:127.0.0.1:$port, agentx $run/agentx)"; return 0
+        fi
         kill -0 "${PIDS[-1]}" 2>/dev/null || break
         sleep 0.1
     done
@@ -98,7 +104,7 @@ start_daemon() {
             -p "$run/jkeepalived.pid")
     fi
     # TMPDIR: keepalived's data/stats dump files go to the scratch directory, not a shared /tmp
-    TMPDIR=$run in_ns "${cmd[@]}" >> "$OUT/daemon.log" 2>&1 &
+    TMPDIR=$run ip netns exec "$NS" "${cmd[@]}" >> "$OUT/daemon.log" 2>&1 &
     PIDS+=($!)
     event "started ${cmd[*]} (pid ${PIDS[-1]})"
 }
@@ -132,16 +138,23 @@ await_settled() {
     event "not settled after $max s ($cur of $count instances in state $states)"; return 1
 }
 
-# stop_all: SIGTERM in reverse start order (the daemon before snmpd), SIGKILL after 10 s, by PID only.
+# stop_all: SIGTERM in reverse start order (the daemon before snmpd), SIGKILL after 20 s, by PID only. keepalived's
+# VRRP and checker children (their pid files) are killed too if they outlive their parent (after its SIGKILL).
 stop_all() {
-    local i pid
+    local i pid children=() f
+    for f in "${RUN_DIR:-/nonexistent}"/vrrp.pid "${RUN_DIR:-/nonexistent}"/checker.pid; do
+        [ -f "$f" ] && children+=("$(cat "$f")")
+    done
     for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
         pid=${PIDS[i]}
         kill -TERM "$pid" 2>/dev/null || continue
-        for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        if kill -0 "$pid" 2>/dev/null; then event "pid $pid still running after 10 s: SIGKILL"; kill -KILL "$pid"; fi
+        for _ in $(seq 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        if kill -0 "$pid" 2>/dev/null; then event "pid $pid still running after 20 s: SIGKILL"; kill -KILL "$pid"; fi
         wait "$pid" 2>/dev/null
         event "stopped pid $pid"
+    done
+    for pid in "${children[@]}"; do
+        [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null && event "killed leftover child pid $pid"
     done
     PIDS=()
 }
@@ -164,6 +177,7 @@ run_main() {
     mkdir -p "$OUT"; OUT=$(cd "$OUT" && pwd)
     EVENTS=$OUT/events.txt; : > "$EVENTS"
     local run=$OUT/run
+    RUN_DIR=$run
     rm -rf "$run"; mkdir -p "$run"
     trap cleanup EXIT
     trap 'exit 1' INT TERM
@@ -171,7 +185,7 @@ run_main() {
     ns_create "$ns" || { event "cannot create namespace $ns"; return 1; }
     if [ "$impl" = keepalived ]; then start_snmpd "$run" "$PORT" || return 1; fi
     start_daemon "$impl" "$run" "$run/live.conf"
-    await_settled "$(grep -c '^vrrp_instance ' "$run/live.conf")" 60 || return 1
+    await_settled "$(grep -c '^vrrp_instance ' "$run/live.conf")" ${SETTLE_SECONDS:-60} || return 1
     local f oid
     for f in keepalived:$KEEPALIVED_ROOT vrrp:$VRRP_MIB vrrpv3:$VRRPV3_MIB; do
         oid=${f#*:}
