@@ -16,7 +16,8 @@ import org.jkeepalived.testsupport.Netns;
 final class SnmpHarness {
     private static final long TIMEOUT_SECONDS = 180;
 
-    record Result(int exitCode, String diagnostics) {
+    /** {@code leftovers}: processes still running with the run directory on their command line, now killed. */
+    record Result(int exitCode, String diagnostics, List<Long> leftovers) {
     }
 
     /** A harness run under way. */
@@ -39,9 +40,10 @@ final class SnmpHarness {
                     if (!process.waitFor(30, TimeUnit.SECONDS)) {
                         process.destroyForcibly();
                     }
-                    return new Result(-1, "timed out after " + TIMEOUT_SECONDS + " s\n" + diagnostics(out));
+                    return new Result(-1, "timed out after " + TIMEOUT_SECONDS + " s\n" + diagnostics(out),
+                            killLeftovers(out));
                 }
-                return new Result(process.exitValue(), diagnostics(out));
+                return new Result(process.exitValue(), diagnostics(out), killLeftovers(out));
             } finally {
                 Netns.runProcess(List.of("ip", "netns", "del", ns), 30); // normally gone already
             }
@@ -49,6 +51,20 @@ final class SnmpHarness {
     }
 
     private SnmpHarness() {
+    }
+
+    /**
+     * The harness must stop everything it started: a daemon still running with {@code out} in its arguments is a
+     * harness bug. Such processes are returned, after a SIGKILL by pid.
+     */
+    static List<Long> killLeftovers(Path out) {
+        String dir = out.toAbsolutePath().toString();
+        List<ProcessHandle> left = ProcessHandle.allProcesses()
+                .filter(ph -> ph.pid() != ProcessHandle.current().pid())
+                .filter(ph -> ph.info().arguments().map(a -> String.join(" ", a).contains(dir)).orElse(false))
+                .toList();
+        left.forEach(ProcessHandle::destroyForcibly);
+        return left.stream().map(ProcessHandle::pid).toList();
     }
 
     /** Starts the harness for {@code impl}; {@code launcher} is bin/jkeepalived for jkeepalived, else null. */
