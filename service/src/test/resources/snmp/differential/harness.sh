@@ -8,9 +8,11 @@
 # IMPL keepalived or jkeepalived (then $JKEEPALIVED is its launcher, default bin/jkeepalived of this repository);
 # NS the namespace to create (it must not exist; deleted on every exit path); CONF the config template (@RUN@ is
 # replaced by the scratch directory OUT/run, @PORT@ by PORT); OUT the result directory; PORT the UDP port on
-# 127.0.0.1 in the namespace the walks go to.
+# 127.0.0.1 in the namespace the walks go to. MODE (vrrp|all|auto) chooses -P, see start_daemon; SCRATCH moves the
+# scratch directory (in the qemu guest).
 # Results: OUT/{keepalived,vrrp,vrrpv3}.walk (snmpbulkwalk -On -Oe -Ot, numeric: no MIB files needed), OUT/events.txt,
-# OUT/daemon.log, OUT/snmpd.log. Exit status 0 once the walks are captured, else 1 with the reason in events.txt.
+# OUT/daemon.log, OUT/snmpd.log. SETTLE_EXTRA (s, default 0) waits that long after the instances settled (the
+# checkers' first results, in the qemu guest). Exit status 0 once the walks are captured, else 1 with the reason in events.txt.
 # Every process started here is ended by its PID; the library functions are also sourced by the benchmark.
 set -u
 export LC_ALL=C
@@ -94,8 +96,13 @@ EOF
 start_daemon() {
     local impl=$1 run=$2 conf=$3
     local cmd mode=()
-    # Without IPVS keepalived's checker child exits FATAL and takes the daemon down: VRRP only (-P), both sides.
-    [ -e /proc/net/ip_vs ] || mode=(-P)
+    # MODE: vrrp (-P, VRRP only), all (VRRP and checkers), auto (default: all where the kernel has IPVS). Without
+    # IPVS keepalived's checker child exits FATAL and takes the daemon down, so both sides run -P there.
+    case "${MODE:-auto}" in
+        vrrp) mode=(-P) ;;
+        all) ;;
+        *) [ -e /proc/net/ip_vs ] || mode=(-P) ;;
+    esac
     if [ "$impl" = keepalived ]; then
         cmd=(/usr/sbin/keepalived -n -l -D "${mode[@]}" -f "$conf" -p "$run/keepalived.pid" -r "$run/vrrp.pid"
             -c "$run/checker.pid")
@@ -176,7 +183,9 @@ run_main() {
     OUT=$5; PORT=$6
     mkdir -p "$OUT"; OUT=$(cd "$OUT" && pwd)
     EVENTS=$OUT/events.txt; : > "$EVENTS"
-    local run=$OUT/run
+    # SCRATCH: where the scratch directory goes (default OUT). Inside the qemu guest OUT is a 9p share, which
+    # refuses the AgentX unix socket: the guest's tmpfs then.
+    local run=${SCRATCH:-$OUT}/run
     RUN_DIR=$run
     rm -rf "$run"; mkdir -p "$run"
     trap cleanup EXIT
@@ -186,6 +195,7 @@ run_main() {
     if [ "$impl" = keepalived ]; then start_snmpd "$run" "$PORT" || return 1; fi
     start_daemon "$impl" "$run" "$run/live.conf"
     await_settled "$(grep -c '^vrrp_instance ' "$run/live.conf")" ${SETTLE_SECONDS:-60} || return 1
+    sleep "${SETTLE_EXTRA:-0}"
     local f oid
     for f in keepalived:$KEEPALIVED_ROOT vrrp:$VRRP_MIB vrrpv3:$VRRPV3_MIB; do
         oid=${f#*:}

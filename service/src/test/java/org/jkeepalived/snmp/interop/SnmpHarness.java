@@ -59,9 +59,12 @@ final class SnmpHarness {
      */
     static List<Long> killLeftovers(Path out) {
         String dir = out.toAbsolutePath().toString();
+        // argument by argument: ".../keepalived" must not match the neighbouring run ".../keepalived-2"
+        java.util.function.Predicate<String> inDir = a -> a.equals(dir) || a.startsWith(dir + "/");
         List<ProcessHandle> left = ProcessHandle.allProcesses()
                 .filter(ph -> ph.pid() != ProcessHandle.current().pid())
-                .filter(ph -> ph.info().arguments().map(a -> String.join(" ", a).contains(dir)).orElse(false))
+                .filter(ph -> ph.info().arguments().map(a -> java.util.Arrays.stream(a).anyMatch(inDir))
+                        .orElse(false))
                 .toList();
         left.forEach(ProcessHandle::destroyForcibly);
         return left.stream().map(ProcessHandle::pid).toList();
@@ -79,6 +82,9 @@ final class SnmpHarness {
         if (launcher != null) {
             pb.environment().put("JKEEPALIVED", launcher.toString());
         }
+        // VRRP only (-P) on every host, IPVS or not, so that the reference walk does not depend on the kernel; the
+        // check subtree is walked in the qemu guest (SnmpDifferentialIT#keepalivedInTheIpvsGuest...)
+        pb.environment().put("MODE", "vrrp");
         Process p = pb.start();
         p.getOutputStream().close();
         return new Running(p, ns, out);
@@ -102,8 +108,19 @@ final class SnmpHarness {
         return """
                 # keepalived 2.2.7 (Debian) behind snmpd 5.9.3 over AgentX, differential.conf, recorded by
                 # SnmpDifferentialIT with -Dsnmp.differential.record=true: snmpbulkwalk -v2c -On -Oe of
-                # 1.3.6.1.4.1.9586.100.5, 1.3.6.1.2.1.68 and 1.3.6.1.2.1.207, one after the other. %s
-                """.formatted(ipvs ? "Kernel with IPVS." : "Kernel without IPVS: keepalived -P (no check subtree).");
+                # 1.3.6.1.4.1.9586.100.5, 1.3.6.1.2.1.68 and 1.3.6.1.2.1.207, one after the other.
+                # %s
+                """.formatted(ipvs ? "In the qemu guest (kernel with IPVS): VRRP and checkers."
+                        : "On the host: keepalived -P (VRRP only, no check subtree).");
+    }
+
+    /**
+     * The bash script that runs the keepalived side in the qemu guest (KernelVm): VRRP and checkers, the AgentX
+     * socket in the guest's tmpfs (9p refuses sockets), 20 s more for the checkers' first results.
+     */
+    static String guestScript(Path conf, Path out, int port) {
+        return "MODE=all SCRATCH=/tmp/snmp-differential SETTLE_EXTRA=20 bash " + conf.resolveSibling("harness.sh")
+                + " run keepalived snmpvm " + conf + " " + out + " " + port;
     }
 
     /** The harness's events, stderr of the walks and the tails of the daemon's and snmpd's logs. */
