@@ -10,6 +10,7 @@
 #            SNMP agent is merged: jkeepalived has no snmp_agent block until then)
 #   REPS     snmpbulkwalk max-repetitions (-Cr, default 10, the tool's default)
 #   RUNS     walks per side, the best is reported (default 3)
+#   AGENTX_TIMEOUT  snmpd's agentXTimeout in seconds (default 5; raise it for N ≥ 2000 under load)
 #   QUIET    seconds to wait once every instance is MASTER, before the first walk (default 8)
 #   KEEP     1: keep the scratch directory (configs, logs, walks)
 # Needs root, /usr/sbin/keepalived, snmpd and snmpbulkwalk (net-snmp), and for jkeepalived a built jar
