@@ -53,6 +53,12 @@ final class SnmpHarness {
     private SnmpHarness() {
     }
 
+    /** The script, from the module directory (failsafe's basedir). */
+    static Path harness() {
+        return Path.of(System.getProperty("basedir", ""), "src/test/resources/snmp/differential/harness.sh")
+                .toAbsolutePath();
+    }
+
     /**
      * The harness must stop everything it started: a daemon still running with {@code out} in its arguments is a
      * harness bug. Such processes are returned, after a SIGKILL by pid.
@@ -73,7 +79,7 @@ final class SnmpHarness {
     /** Starts the harness for {@code impl}; {@code launcher} is bin/jkeepalived for jkeepalived, else null. */
     static Running start(String impl, String nsPrefix, Path conf, Path out, int port, Path launcher)
             throws IOException {
-        Path script = conf.resolveSibling("harness.sh");
+        Path script = harness();
         String ns = nsPrefix + "-" + ProcessHandle.current().pid();
         Files.createDirectories(out);
         ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), "run", impl, ns, conf.toString(),
@@ -115,12 +121,24 @@ final class SnmpHarness {
     }
 
     /**
-     * The bash script that runs the keepalived side in the qemu guest (KernelVm): VRRP and checkers, the AgentX
-     * socket in the guest's tmpfs (9p refuses sockets), 20 s more for the checkers' first results.
+     * A bash command line that runs the harness for {@code impl} in the qemu guest (KernelVm): VRRP and checkers,
+     * the scratch directory in the guest's tmpfs (9p refuses the AgentX socket), 20 s more for the checkers' first
+     * results, 120 s to settle (a JVM under TCG starts slowly). {@code launcher}: bin/jkeepalived, or null.
      */
-    static String guestScript(Path conf, Path out, int port) {
-        return "MODE=all SCRATCH=/tmp/snmp-differential SETTLE_EXTRA=20 bash " + conf.resolveSibling("harness.sh")
-                + " run keepalived snmpvm " + conf + " " + out + " " + port;
+    static String guestCommand(String impl, String ns, Path conf, Path out, int port, Path launcher) {
+        return "MODE=all SCRATCH=/tmp/snmp-differential-" + impl + " SETTLE_EXTRA=20 SETTLE_SECONDS=120"
+                + (launcher == null ? "" : " JKEEPALIVED=" + quote(launcher.toString())) + " bash "
+                + quote(harness().toString()) + " run " + impl + " " + ns + " " + quote(conf.toString()) + " "
+                + quote(out.toString()) + " " + port;
+    }
+
+    /** Runs both commands at once in the guest; the script's exit status is non-zero if either failed. */
+    static String guestScriptBoth(String first, String second) {
+        return first + " & a=$!\n" + second + " & b=$!\nwait $a; x=$?\nwait $b; y=$?\nexit $((x | y))\n";
+    }
+
+    private static String quote(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
     }
 
     /** The harness's events, stderr of the walks and the tails of the daemon's and snmpd's logs. */
