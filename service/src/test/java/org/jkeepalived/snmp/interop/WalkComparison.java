@@ -10,8 +10,9 @@ import java.util.TreeSet;
 
 /**
  * Two walks compared: columns only one side serves, columns whose index shapes differ, rows (indexes) only one side
- * has, and values that differ at the same OID. Differences under a column prefix of the allow-list are kept in the
- * report with their reason but do not count. Values of {@link #VOLATILE_TYPES} (times since start) are not compared.
+ * has, and values that differ at the same OID. A difference under a column prefix of the known list, of a kind that
+ * entry covers, is kept in the report with its reason but does not count. Values of {@link #VOLATILE_TYPES} (times
+ * since start) are not compared.
  */
 final class WalkComparison {
     enum Kind {
@@ -25,6 +26,19 @@ final class WalkComparison {
         ROWS,
         /** Same OID, different type or value. */
         VALUE
+    }
+
+    /** A known difference: why, and which kinds of difference it explains. */
+    record Known(String reason, Set<Kind> kinds) {
+        /** A column served by one side only, or with other index shapes. */
+        static Known shape(String reason) {
+            return new Known(reason, Set.of(Kind.MISSING, Kind.EXTRA, Kind.SHAPE));
+        }
+
+        /** Other rows or other values in a column both serve alike. */
+        static Known values(String reason) {
+            return new Known(reason, Set.of(Kind.ROWS, Kind.VALUE));
+        }
     }
 
     record Difference(Kind kind, String column, String detail, String allowedBecause) {
@@ -48,10 +62,10 @@ final class WalkComparison {
 
     /**
      * Compares {@code right} against {@code left}. {@code allowed} maps a column OID prefix (a table's entry, a
-     * column, or a subtree) to the reason its differences are expected.
+     * column, or a subtree) to the known difference there.
      */
     static WalkComparison compare(String leftName, WalkShape left, String rightName, WalkShape right,
-            Map<String, String> allowed) {
+            Map<String, Known> allowed) {
         List<Difference> out = new ArrayList<>();
         SortedMap<String, SortedSet<String>> lc = left.columns();
         SortedMap<String, SortedSet<String>> rc = right.columns();
@@ -93,11 +107,12 @@ final class WalkComparison {
         return new WalkComparison(leftName, rightName, out);
     }
 
-    private static Difference diff(Kind kind, String column, String detail, Map<String, String> allowed) {
+    private static Difference diff(Kind kind, String column, String detail, Map<String, Known> allowed) {
         String because = null;
-        for (Map.Entry<String, String> a : allowed.entrySet()) {
-            if (column.equals(a.getKey()) || column.startsWith(a.getKey() + ".")) {
-                because = a.getValue();
+        for (Map.Entry<String, Known> a : allowed.entrySet()) {
+            if ((column.equals(a.getKey()) || column.startsWith(a.getKey() + "."))
+                    && a.getValue().kinds().contains(kind)) {
+                because = a.getValue().reason();
             }
         }
         return new Difference(kind, column, detail, because);

@@ -122,15 +122,32 @@ class WalkShapeTest {
                 .replace("3.41.1.10.77.0.100", "3.41.1.4.10.77.0.100");
         WalkComparison c = WalkComparison.compare("keepalived", WalkShape.parse(KEEPALIVED), "jkeepalived",
                 WalkShape.parse(other), Map.of(
-                        "1.3.6.1.4.1.9586.100.5.2.3.1.17", "deprecated column",
-                        "1.3.6.1.2.1.207.1.1.2", "RFC 4001 index encoding"));
+                        "1.3.6.1.4.1.9586.100.5.2.3.1.17", WalkComparison.Known.shape("deprecated column"),
+                        "1.3.6.1.2.1.207.1.1.2", WalkComparison.Known.shape("RFC 4001 index encoding")));
         assertThat(c.sameShape()).isTrue();
         assertThat(c.unexpected(Set.of(Kind.values()))).isEmpty();
         assertThat(c.report()).contains("(2 differences, 2 allowed)").contains("because: deprecated column")
                 .contains("because: RFC 4001 index encoding");
         // a prefix allows its subtree only at an arc boundary: ...2.3.1.1 does not cover ...2.3.1.17
         WalkComparison narrow = WalkComparison.compare("keepalived", WalkShape.parse(KEEPALIVED), "jkeepalived",
-                WalkShape.parse(other), Map.of("1.3.6.1.4.1.9586.100.5.2.3.1.1", "not this one"));
+                WalkShape.parse(other), Map.of("1.3.6.1.4.1.9586.100.5.2.3.1.1",
+                        WalkComparison.Known.shape("not this one")));
         assertThat(narrow.sameShape()).isFalse();
+        // an entry explains only its kinds: a values entry leaves the missing column unexpected
+        WalkComparison valuesOnly = WalkComparison.compare("keepalived", WalkShape.parse(KEEPALIVED), "jkeepalived",
+                WalkShape.parse(other), Map.of("1.3.6.1.4.1.9586.100.5.2.3.1.17",
+                        WalkComparison.Known.values("values only")));
+        assertThat(valuesOnly.unexpected(Set.of(Kind.MISSING))).hasSize(1);
+    }
+
+    @Test
+    void aKnownValueDifferenceIsExplainedInTheReport() {
+        String other = KEEPALIVED.replace(K + "2.3.1.4.2 = INTEGER: 2\n", K + "2.3.1.4.2 = INTEGER: 1\n");
+        WalkComparison c = WalkComparison.compare("keepalived", WalkShape.parse(KEEPALIVED), "jkeepalived",
+                WalkShape.parse(other), Map.of("1.3.6.1.4.1.9586.100.5.2.3.1.4",
+                        WalkComparison.Known.values("the second instance is BACKUP there")));
+        assertThat(c.unexpected(Set.of(Kind.values()))).isEmpty();
+        assertThat(c.report()).contains("allowed vrrpInstanceTable col 4")
+                .contains("because: the second instance is BACKUP there");
     }
 }
