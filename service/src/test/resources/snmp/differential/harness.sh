@@ -10,9 +10,10 @@
 # replaced by the scratch directory OUT/run, @PORT@ by PORT); OUT the result directory; PORT the UDP port on
 # 127.0.0.1 in the namespace the walks go to. MODE (vrrp|all|auto) chooses -P, see start_daemon; SCRATCH moves the
 # scratch directory (in the qemu guest).
-# Results: OUT/{keepalived,vrrp,vrrpv3}.walk (snmpbulkwalk -On -Oe -Ot, numeric: no MIB files needed), OUT/events.txt,
+# Results: OUT/{keepalived,vrrp,vrrpv3}.walk (snmpbulkwalk -On -Oe, numeric: no MIB files needed), OUT/events.txt,
 # OUT/daemon.log, OUT/snmpd.log. SETTLE_EXTRA (s, default 0) waits that long after the instances settled (the
-# checkers' first results, in the qemu guest). Exit status 0 once the walks are captured, else 1 with the reason in events.txt.
+# checkers' first results, in the qemu guest); SETTLE_SECONDS (60) bounds the wait for them; AGENTX_TIMEOUT (5)
+# is snmpd's agentXTimeout. Exit status 0 once the walks are captured, else 1 with the reason in events.txt.
 # Every process started here is ended by its PID; the library functions are also sourced by the benchmark.
 set -u
 export LC_ALL=C
