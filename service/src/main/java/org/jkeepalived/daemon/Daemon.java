@@ -204,7 +204,7 @@ final class Daemon implements ControlLoop.Handler {
                 IDENT + " " + version, startedAtNanos, sources, System::nanoTime, Log.get("management"));
         DaemonCommands commands = new DaemonCommands(vrrp::get, lvs::get, control, this::dumpFiles);
         return new ManagementServices(IDENT + " " + version, options.configFile().toString(), options.snmp(),
-                publisher, commands);
+                !(options.check() && !options.vrrp()), !(options.vrrp() && !options.check()), publisher, commands);
     }
 
     private String dumpFiles() {

@@ -75,7 +75,10 @@ final class DaemonStatusSources implements StatusPublisher.Sources {
     @Override
     public Map<String, InterfaceInfo> interfaces(KeepalivedConfig c) {
         Set<String> names = new LinkedHashSet<>();
+        Set<InetAddress> vips = new java.util.HashSet<>();
         for (VrrpInstance i : c.vrrp().instances()) {
+            i.virtualIpaddresses().forEach(v -> vips.add(v.address().address()));
+            i.virtualIpaddressesExcluded().forEach(v -> vips.add(v.address().address()));
             if (i.interfaceName() != null) {
                 names.add(i.interfaceName());
             }
@@ -91,8 +94,8 @@ final class DaemonStatusSources implements StatusPublisher.Sources {
             Map<String, InterfaceInfo> out = new HashMap<>();
             for (Link l : rt.links()) {
                 if (names.contains(l.name())) {
-                    out.put(l.name(), new InterfaceInfo(l.name(), l.index(), l.mac(), primary(addresses, l.index(),
-                            Inet4Address.class), primary(addresses, l.index(), Inet6Address.class)));
+                    out.put(l.name(), new InterfaceInfo(l.name(), l.index(), l.mac(), primary(addresses, vips,
+                            l.index(), Inet4Address.class), primary(addresses, vips, l.index(), Inet6Address.class)));
                 }
             }
             return out;
@@ -105,10 +108,14 @@ final class DaemonStatusSources implements StatusPublisher.Sources {
         }
     }
 
-    /** The interface's first non-secondary IPv4 address, or its link-local IPv6 one. */
-    private static InetAddress primary(List<InterfaceAddress> all, int ifIndex, Class<? extends InetAddress> family) {
+    /**
+     * The interface's first non-secondary IPv4 address, or its link-local IPv6 one; never one of our virtual
+     * addresses (a MASTER holds them on the interface too, and a link-local VIP would pose as the interface's own).
+     */
+    private static InetAddress primary(List<InterfaceAddress> all, Set<InetAddress> vips, int ifIndex,
+                                       Class<? extends InetAddress> family) {
         for (InterfaceAddress a : all) {
-            if (a.ifIndex() == ifIndex && family.isInstance(a.address()) && !a.secondary()
+            if (a.ifIndex() == ifIndex && family.isInstance(a.address()) && !a.secondary() && !vips.contains(a.address())
                     && (family == Inet4Address.class || a.address().isLinkLocalAddress())) {
                 return a.address();
             }

@@ -32,6 +32,8 @@ final class ManagementServices implements AutoCloseable {
     private final String sysDescr;
     private final String configFile;
     private final boolean dashX;
+    private final boolean vrrpRuns;
+    private final boolean checkersRun;
     private final StatusPublisher publisher;
     private final ManagementCommands commands;
     private volatile Consumer<Event> traps = e -> { };
@@ -42,11 +44,17 @@ final class ManagementServices implements AutoCloseable {
     private ManagementConfig jmxConfig;
     private ManagementServer jmx;
 
-    ManagementServices(String sysDescr, String configFile, boolean dashX, StatusPublisher publisher,
-                       ManagementCommands commands) {
+    /**
+     * @param vrrpRuns    VRRP runs ({@code -P} or no option): the vrrp subtree and the RFC MIBs may be served
+     * @param checkersRun the checkers run ({@code -C} or no option): the check subtree may be served
+     */
+    ManagementServices(String sysDescr, String configFile, boolean dashX, boolean vrrpRuns, boolean checkersRun,
+                       StatusPublisher publisher, ManagementCommands commands) {
         this.sysDescr = sysDescr;
         this.configFile = configFile;
         this.dashX = dashX;
+        this.vrrpRuns = vrrpRuns;
+        this.checkersRun = checkersRun;
         this.publisher = publisher;
         this.commands = commands;
     }
@@ -63,7 +71,7 @@ final class ManagementServices implements AutoCloseable {
     }
 
     private void startSnmp(KeepalivedConfig config) {
-        served = Served.of(config.global().snmp(), dashX);
+        served = served(config);
         snmpConfig = config.management().snmpAgent();
         if (!served.any()) {
             return;
@@ -77,6 +85,10 @@ final class ManagementServices implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("SNMP: cannot start the agent: " + e.getMessage() + " - running without SNMP");
         }
+    }
+
+    private Served served(KeepalivedConfig config) {
+        return Served.of(config.global().snmp(), dashX).runningOnly(vrrpRuns, checkersRun);
     }
 
     private void stopSnmp() {
@@ -111,7 +123,7 @@ final class ManagementServices implements AutoCloseable {
      */
     synchronized void reload(KeepalivedConfig next) {
         publisher.refresh();
-        if (!Served.of(next.global().snmp(), dashX).equals(served) || !next.management().snmpAgent().equals(snmpConfig)) {
+        if (!served(next).equals(served) || !next.management().snmpAgent().equals(snmpConfig)) {
             stopSnmp();
             startSnmp(next);
         }

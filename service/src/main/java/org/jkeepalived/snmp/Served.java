@@ -19,6 +19,16 @@ public record Served(boolean keepalivedVrrp, boolean keepalivedChecker, boolean 
                 dashX || s.enableRfcV3(), s.enableTraps());
     }
 
+    /**
+     * Only the parts of the subsystems that run: keepalived's VRRP child serves the vrrp subtree and the RFC MIBs,
+     * its checker child the check subtree, so {@code -P} (VRRP only) serves no check subtree and {@code -C}
+     * (checkers only) neither the vrrp subtree nor the RFC MIBs. The global scalars follow either part.
+     */
+    public Served runningOnly(boolean vrrpRuns, boolean checkersRun) {
+        return new Served(keepalivedVrrp && vrrpRuns, keepalivedChecker && checkersRun, rfcV2 && vrrpRuns,
+                rfcV3 && vrrpRuns, traps);
+    }
+
     /** Whether the agent runs at all. */
     public boolean any() {
         return keepalivedVrrp || keepalivedChecker || rfcV2 || rfcV3 || traps;

@@ -48,6 +48,16 @@ final class CheckRows {
         }
     }
 
+    private static final java.net.InetAddress ALL_ONES_V4 = allOnes();
+
+    private static java.net.InetAddress allOnes() {
+        try {
+            return java.net.InetAddress.getByAddress(new byte[] {-1, -1, -1, -1});
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void virtualServers(MibTree.Builder b, MibContext c) {
         List<VirtualServer> vss = c.config.lvs().virtualServers();
         for (int v = 0; v < vss.size(); v++) {
@@ -59,13 +69,17 @@ final class CheckRows {
                     .i32(10, method(vs.lvsMethod()))
                     .enabled(11, st != null && st.quorumUp()) // alive(1) while the quorum is met
                     .str(12, vs.virtualhost())
-                    .enabled(13, vs.persistenceTimeoutSeconds() > 0)
-                    .u32(14, vs.persistenceTimeoutSeconds());
+                    .enabled(13, vs.persistenceTimeoutSeconds() > 0);
+            if (vs.persistenceTimeoutSeconds() > 0) {
+                r.u32(14, vs.persistenceTimeoutSeconds()); // keepalived 2.2.7 serves it only when persistent (observed)
+            }
             if (vs.persistenceGranularity() != null) {
                 r.inet(15, vs.persistenceGranularity().netmask());
                 if (vs.persistenceGranularity().prefixLength() > 0) {
                     r.u32(51, vs.persistenceGranularity().prefixLength());
                 }
+            } else if (vs.target() instanceof ServiceTarget.Address a && a.address() instanceof java.net.Inet4Address) {
+                r.inet(15, ALL_ONES_V4); // keepalived 2.2.7 (observed): its default granularity, persistent or not
             }
             r.u32(16, MibContext.seconds(vs.delayLoopMicros()))
                     .truth(17, vs.haSuspend())
@@ -95,6 +109,10 @@ final class CheckRows {
                     .truth(62, sched1) // MH_FALLBACK is SCHED1 as well
                     .truth(63, sched2)
                     .u32(64, vs.delayLoopMicros());
+            // virtualServerHashed and the virtual_server-level checker defaults (retry, delay_before_retry, warmup,
+            // connect_timeout): keepalived 2.2.7 serves false and 0, 0, 0 / 0 µs, 0 µs, 5 s when they are not set
+            // (observed); jkeepalived takes these keywords on real servers and checkers only, so these are the values.
+            r.truth(52, false).u32(57, 0).u32(58, 0).u32(59, 0).u32(65, 0).u32(66, 0).u32(67, 5_000_000L);
             tunnel(r, vs.lvsMethod(), 68);
             r.str(71, vs.snmpName());
         }

@@ -32,14 +32,33 @@ final class RealServerRows {
             LvsStatus.VirtualServerStatus st = c.snap.virtualServer(VirtualServers.name(vs));
             Map<String, LvsStatus.RealServerStatus> byName = byName(st);
             List<RealServer> rss = vs.realServers();
+            // keepalived 2.2.7 (observed in the IPVS guest): the sorry server is the virtual server's first row.
+            int first = 1;
+            VirtualServer.SorryServer sorry = vs.sorryServer();
+            if (sorry != null) {
+                LvsStatus.RealServerStatus rst = byName.get("sorry\0");
+                Row r = new Row(b, KeepalivedOids.REAL_SERVER_ENTRY, v + 1, first++).i32(2, 2); // sorry(2)
+                common(r, sorry.address(), sorry.port(), rst);
+                // keepalived 2.2.7 (observed): no status, weight, thresholds, action or failed checks for the sorry
+                // server, and its checker columns at their unset values.
+                r.i32(40, CheckRows.method(sorry.lvsMethod())).enabled(42, false).u32(43, 0).u32(44, 0).u32(45, 0)
+                        .u32(46, 0).enabled(47, false).u32(48, 0).u32(49, 0).u32(50, 0).u32(51, 0);
+                CheckRows.tunnel(r, sorry.lvsMethod(), 52);
+            }
             for (int k = 0; k < rss.size(); k++) {
                 RealServer rs = rss.get(k);
                 LvsStatus.RealServerStatus rst = byName.get(VirtualServers.name(vs, rs));
-                Row r = new Row(b, KeepalivedOids.REAL_SERVER_ENTRY, v + 1, k + 1).i32(2, 1); // regular(1)
-                common(r, rs.address(), rs.port(), rst, rs.weight());
-                r.u32(8, rs.uthreshold())
-                        .u32(9, rs.lthreshold())
-                        .i32(10, rs.inhibitOnFailure() ? 2 : 1)
+                Row r = new Row(b, KeepalivedOids.REAL_SERVER_ENTRY, v + 1, first + k).i32(2, 1); // regular(1)
+                common(r, rs.address(), rs.port(), rst);
+                r.enabled(6, rst != null && rst.up()) // alive(1), dead(2)
+                        .i32(7, rst == null ? rs.weight() : rst.weight());
+                if (rs.uthreshold() != 0) {
+                    r.u32(8, rs.uthreshold()); // keepalived 2.2.7 serves the thresholds only when set (observed)
+                }
+                if (rs.lthreshold() != 0) {
+                    r.u32(9, rs.lthreshold());
+                }
+                r.i32(10, rs.inhibitOnFailure() ? 2 : 1)
                         .str(11, MibContext.script(rs.notifyUp()))
                         .str(12, MibContext.script(rs.notifyDown()))
                         .u32(13, rst == null ? 0 : rst.failedChecks())
@@ -65,25 +84,30 @@ final class RealServerRows {
                 CheckRows.tunnel(r, rs.lvsMethod(), 52);
                 r.str(55, rs.snmpName());
             }
-            VirtualServer.SorryServer sorry = vs.sorryServer();
-            if (sorry != null) {
-                LvsStatus.RealServerStatus rst = byName.get("sorry\0");
-                Row r = new Row(b, KeepalivedOids.REAL_SERVER_ENTRY, v + 1, rss.size() + 1).i32(2, 2); // sorry(2)
-                common(r, sorry.address(), sorry.port(), rst, 1);
-                r.i32(10, sorry.inhibitOnFailure() ? 2 : 1).i32(40, CheckRows.method(sorry.lvsMethod()));
-                CheckRows.tunnel(r, sorry.lvsMethod(), 52);
-            }
         }
     }
 
+    /** The realServerIndex of {@code vs}'s first regular real server: the sorry server, if any, comes first. */
+    static int firstRegular(VirtualServer vs) {
+        return vs.sorryServer() == null ? 1 : 2;
+    }
+
+    /** Whether {@code row} (realServerIndex) is {@code vs}'s sorry server. */
+    static boolean isSorry(VirtualServer vs, int row) {
+        return vs.sorryServer() != null && row == 1;
+    }
+
+    /** The regular real server at realServerIndex {@code row}, or null. */
+    static RealServer at(VirtualServer vs, int row) {
+        int k = row - firstRegular(vs);
+        return k >= 0 && k < vs.realServers().size() ? vs.realServers().get(k) : null;
+    }
+
     /** Address, port, status, weight and the IPVS counters of a real or sorry server. */
-    private static void common(Row r, InetAddress address, int port, LvsStatus.RealServerStatus st,
-                               long configuredWeight) {
+    private static void common(Row r, InetAddress address, int port, LvsStatus.RealServerStatus st) {
         r.i32(3, Row.addrType(address))
                 .inet(4, address)
-                .u32(5, port)
-                .enabled(6, st != null && st.up()) // alive(1), dead(2)
-                .i32(7, st == null ? configuredWeight : st.weight());
+                .u32(5, port);
         r.gauge(15, st == null ? 0 : st.activeConns())
                 .gauge(16, st == null ? 0 : st.inactiveConns())
                 .gauge(17, st == null ? 0 : st.persistConns());

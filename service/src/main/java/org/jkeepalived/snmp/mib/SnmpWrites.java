@@ -120,16 +120,14 @@ public final class SnmpWrites implements MibWrites {
                 return Resolved.error(PDU.noCreation);
             }
             VirtualServer vs = vss.get(idx[0] - 1);
-            List<RealServer> rss = vs.realServers();
-            String rsName;
-            if (idx[1] >= 1 && idx[1] <= rss.size()) {
-                rsName = VirtualServers.name(vs, rss.get(idx[1] - 1));
-            } else if (idx[1] == rss.size() + 1 && vs.sorryServer() != null) {
+            RealServer rs = RealServerRows.at(vs, idx[1]);
+            if (RealServerRows.isSorry(vs, idx[1])) {
                 // keepalived's weight SET walks the real server list, which holds no sorry server
                 return Resolved.error(PDU.notWritable);
-            } else {
+            } else if (rs == null) {
                 return Resolved.error(PDU.noCreation);
             }
+            String rsName = VirtualServers.name(vs, rs);
             if (v < 0 || v > 65535) {
                 return Resolved.error(PDU.wrongValue);
             }

@@ -171,7 +171,7 @@ public final class TrapMapper {
         int port = 0;
         for (int i = 0; i < rss.size(); i++) {
             if (VirtualServers.name(vs, rss.get(i)).equals(e.realServer())) {
-                k = i + 1;
+                k = i + RealServerRows.firstRegular(vs);
                 address = rss.get(i).address();
                 port = rss.get(i).port();
                 break;
@@ -179,7 +179,7 @@ public final class TrapMapper {
         }
         if (k == 0 && vs.sorryServer() != null
                 && VirtualServers.name(vs, vs.sorryServer().address(), vs.sorryServer().port()).equals(e.realServer())) {
-            k = rss.size() + 1;
+            k = 1;
             address = vs.sorryServer().address();
             port = vs.sorryServer().port();
         }

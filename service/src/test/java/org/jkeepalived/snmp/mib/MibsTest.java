@@ -162,16 +162,16 @@ class MibsTest {
         assertThat(at(K + "3.2.1.7.1.2")).isEqualTo(bytes("192.0.2.105"));
         assertThat(at(K + "3.2.1.3.1.3")).isEqualTo(new UnsignedInteger32(7));
         // real servers, then the sorry server
-        assertThat(at(K + "3.4.1.4.1.2")).isEqualTo(bytes("10.0.0.2"));
-        assertThat(at(K + "3.4.1.6.1.1")).isEqualTo(new Integer32(1));
-        assertThat(at(K + "3.4.1.6.1.2")).isEqualTo(new Integer32(2));
-        assertThat(at(K + "3.4.1.13.1.2")).isEqualTo(new UnsignedInteger32(1)); // failed checks
-        assertThat(at(K + "3.4.1.15.1.1")).isEqualTo(new Gauge32(4)); // active conns
-        assertThat(at(K + "3.4.1.18.1.1")).isEqualTo(new Counter32(6));
-        assertThat(at(K + "3.4.1.43.1.1")).isEqualTo(new UnsignedInteger32(2)); // retry
-        assertThat(at(K + "3.4.1.51.1.1")).isEqualTo(new UnsignedInteger32(3_000_000)); // connect_timeout µs
-        assertThat(at(K + "3.4.1.2.1.3")).isEqualTo(new Integer32(2)); // sorry(2)
-        assertThat(at(K + "3.4.1.4.1.3")).isEqualTo(bytes("192.0.2.99"));
+        assertThat(at(K + "3.4.1.4.1.3")).isEqualTo(bytes("10.0.0.2"));
+        assertThat(at(K + "3.4.1.6.1.2")).isEqualTo(new Integer32(1));
+        assertThat(at(K + "3.4.1.6.1.3")).isEqualTo(new Integer32(2));
+        assertThat(at(K + "3.4.1.13.1.3")).isEqualTo(new UnsignedInteger32(1)); // failed checks
+        assertThat(at(K + "3.4.1.15.1.2")).isEqualTo(new Gauge32(4)); // active conns
+        assertThat(at(K + "3.4.1.18.1.2")).isEqualTo(new Counter32(6));
+        assertThat(at(K + "3.4.1.43.1.2")).isEqualTo(new UnsignedInteger32(2)); // retry
+        assertThat(at(K + "3.4.1.51.1.2")).isEqualTo(new UnsignedInteger32(3_000_000)); // connect_timeout µs
+        assertThat(at(K + "3.4.1.2.1.1")).isEqualTo(new Integer32(2)); // sorry(2)
+        assertThat(at(K + "3.4.1.4.1.1")).isEqualTo(bytes("192.0.2.99"));
         assertThat(at(K + "3.4.1.2.1.4")).isNull();
         assertThat(at(K + "3.6.4.0")).isEqualTo(new Integer32(7));
         assertThat(at(K + "3.7.1.0")).isEqualTo(new Integer32(900));

@@ -90,7 +90,7 @@ class SnmpWritesTest {
 
     @Test
     void realServerWeightNamesTheServersAsKeepalived() {
-        assertThat(set(K + "3.4.1.7.1.2", new Integer32(5))).isEqualTo(PDU.noError);
+        assertThat(set(K + "3.4.1.7.1.3", new Integer32(5))).isEqualTo(PDU.noError);
         assertThat(set(K + "3.4.1.7.4.1", new Integer32(0))).isEqualTo(PDU.noError);
         assertThat(set(K + "3.4.1.7.2.1", new Integer32(65535))).isEqualTo(PDU.noError);
         assertThat(commands.calls).containsExactly("weight [192.0.2.50]:tcp:80 [10.0.0.2]:tcp:80 5",
@@ -99,9 +99,9 @@ class SnmpWritesTest {
 
     @Test
     void realServerWeightRefusals() {
-        assertThat(writes.check(new OID(K + "3.4.1.7.1.1"), new Integer32(65536))).isEqualTo(PDU.wrongValue);
-        assertThat(writes.check(new OID(K + "3.4.1.7.1.1"), new Integer32(-1))).isEqualTo(PDU.wrongValue);
-        assertThat(writes.check(new OID(K + "3.4.1.7.1.3"), new Integer32(1))).as("the sorry server")
+        assertThat(writes.check(new OID(K + "3.4.1.7.1.2"), new Integer32(65536))).isEqualTo(PDU.wrongValue);
+        assertThat(writes.check(new OID(K + "3.4.1.7.1.2"), new Integer32(-1))).isEqualTo(PDU.wrongValue);
+        assertThat(writes.check(new OID(K + "3.4.1.7.1.1"), new Integer32(1))).as("the sorry server")
                 .isEqualTo(PDU.notWritable);
         assertThat(writes.check(new OID(K + "3.4.1.7.1.4"), new Integer32(1))).isEqualTo(PDU.noCreation);
         assertThat(writes.check(new OID(K + "3.4.1.7.9.1"), new Integer32(1))).isEqualTo(PDU.noCreation);
@@ -111,7 +111,7 @@ class SnmpWritesTest {
 
     @Test
     void everythingElseIsNotWritable() {
-        for (String oid : List.of(K + "2.3.1.2.1", K + "2.3.1.27.1", K + "2.3.1.8.1", K + "3.4.1.6.1.1",
+        for (String oid : List.of(K + "2.3.1.2.1", K + "2.3.1.27.1", K + "2.3.1.8.1", K + "3.4.1.6.1.2",
                 K + "1.2.0", "1.3.6.1.2.1.68.1.3.1.5.2.51", "1.3.6.1.2.1.68.1.2.0", "1.3.6.1.2.1.1.5.0")) {
             assertThat(writes.check(new OID(oid), new Integer32(1))).as(oid).isEqualTo(PDU.notWritable);
         }
@@ -124,13 +124,13 @@ class SnmpWritesTest {
         commands.outcome = ManagementCommands.Outcome.UNAVAILABLE;
         assertThat(set(K + "2.3.1.7.1", new Integer32(100))).isEqualTo(PDU.commitFailed);
         commands.outcome = ManagementCommands.Outcome.BAD_VALUE;
-        assertThat(set(K + "3.4.1.7.1.1", new Integer32(100))).isEqualTo(PDU.wrongValue);
+        assertThat(set(K + "3.4.1.7.1.2", new Integer32(100))).isEqualTo(PDU.wrongValue);
     }
 
     @Test
     void partsNotServedAreNotWritable() {
         SnmpWrites vrrpOnly = new SnmpWrites(() -> snap, commands, new Served(true, false, false, false, false));
-        assertThat(vrrpOnly.check(new OID(K + "3.4.1.7.1.1"), new Integer32(1))).isEqualTo(PDU.notWritable);
+        assertThat(vrrpOnly.check(new OID(K + "3.4.1.7.1.2"), new Integer32(1))).isEqualTo(PDU.notWritable);
         assertThat(vrrpOnly.check(new OID(K + "2.3.1.7.1"), new Integer32(1))).isEqualTo(PDU.noError);
     }
 

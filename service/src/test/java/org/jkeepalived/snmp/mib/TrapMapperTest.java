@@ -104,10 +104,10 @@ class TrapMapperTest {
         List<SnmpNotification> ns = TrapMapper.of(ALL).apply(e, snap);
         assertThat(trapOids(ns)).containsExactly(KeepalivedOids.TRAP_REAL_SERVER_STATE_CHANGE);
         assertThat(ns.get(0).varbinds()).containsExactly(
-                vb(K + "3.4.1.3.1.2", new Integer32(1)),
-                vb(K + "3.4.1.4.1.2", new OctetString(MibFixture.ip("10.0.0.2").getAddress())),
-                vb(K + "3.4.1.5.1.2", new UnsignedInteger32(80)),
-                vb(K + "3.4.1.6.1.2", new Integer32(1)),
+                vb(K + "3.4.1.3.1.3", new Integer32(1)),
+                vb(K + "3.4.1.4.1.3", new OctetString(MibFixture.ip("10.0.0.2").getAddress())),
+                vb(K + "3.4.1.5.1.3", new UnsignedInteger32(80)),
+                vb(K + "3.4.1.6.1.3", new Integer32(1)),
                 vb(K + "3.3.1.2.1", new Integer32(2)),
                 vb(K + "3.3.1.5.1", new Integer32(1)),
                 vb(K + "3.3.1.6.1", new OctetString(MibFixture.ip("192.0.2.50").getAddress())),
