@@ -94,7 +94,8 @@ final class NotificationSender implements AutoCloseable {
             target.setVersion(SnmpConstants.version3);
         } else {
             CommunityTarget<UdpAddress> t = new CommunityTarget<>();
-            t.setCommunity(AccessControl.octets(s.community() != null ? s.community() : SnmpAgentConfig.DEFAULT_COMMUNITY));
+            t.setCommunity(AccessControl.octets(s.community() != null ? s.community()
+                    : SnmpAgentConfig.DEFAULT_COMMUNITY));
             target = t;
             target.setVersion(SnmpConstants.version2c);
         }

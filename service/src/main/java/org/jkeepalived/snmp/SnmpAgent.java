@@ -57,16 +57,15 @@ import org.snmp4j.transport.DefaultUdpTransportMapping;
  * VacmMIB deciding access (RFC 3415, {@link AccessControl}). SNMPv1 is refused (not dispatched; counted as
  * snmpInBadVersions): every manager in use speaks v2c.
  *
- * <p>Threads: one snmp4j listen thread per bound address (decode, USM authentication and decryption), a pool
- * of {@value #WORKERS} workers with a queue of {@value #QUEUE} requests (a full queue drops), one notification
- * thread, and snmp4j's timer for inform retries. Nothing is written to disk: snmpEngineBoots is derived from the
- * clock (RFC 3414 §2.2.2 only needs it to grow across restarts).
+ * <p>Threads: one snmp4j listen thread per bound address (decode, USM authentication and decryption, community
+ * check: {@link RequestIntake}), a pool of {@value #WORKERS} workers running the CommandProcessor with a queue of
+ * {@value #QUEUE} requests (a full queue drops), one notification thread, and snmp4j's timer for inform retries.
+ * Nothing is written to disk: snmpEngineBoots is derived from the clock (RFC 3414 §2.2.2 only needs it to grow
+ * across restarts).
  */
 public final class SnmpAgent implements AutoCloseable {
     /** sysObjectID: KEEPALIVED-MIB's keepalived object, as keepalived's agent says. */
     public static final OID SYS_OBJECT_ID = new OID("1.3.6.1.4.1.9586.100.5");
-    /** The largest SNMP message over UDP/IPv4 (RFC 3417 §3.2: 484 is the minimum; we accept any size). */
-    static final int MAX_MESSAGE_SIZE = 65507;
     static final int WORKERS = 2;
     static final int QUEUE = 256;
     /** snmpEngineBoots counts seconds since 2024-01-01T00:00Z: grows on every restart, lasts until 2092. */
