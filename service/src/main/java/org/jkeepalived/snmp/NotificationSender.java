@@ -85,7 +85,7 @@ final class NotificationSender implements AutoCloseable {
                 throw new IllegalArgumentException("user '" + s.user() + "' has no authentication");
             }
             UserTarget<UdpAddress> t = new UserTarget<>();
-            t.setSecurityName(Access.octets(user.name()));
+            t.setSecurityName(AccessControl.octets(user.name()));
             t.setSecurityLevel(user.priv() != null ? SecurityLevel.AUTH_PRIV : SecurityLevel.AUTH_NOPRIV);
             if (!s.inform()) { // a trap's authoritative engine is the sender; an inform's, the receiver (discovered)
                 t.setAuthoritativeEngineID(engineId);
@@ -94,7 +94,8 @@ final class NotificationSender implements AutoCloseable {
             target.setVersion(SnmpConstants.version3);
         } else {
             CommunityTarget<UdpAddress> t = new CommunityTarget<>();
-            t.setCommunity(Access.octets(s.community() != null ? s.community() : SnmpAgentConfig.DEFAULT_COMMUNITY));
+            t.setCommunity(AccessControl.octets(s.community() != null ? s.community()
+                    : SnmpAgentConfig.DEFAULT_COMMUNITY));
             target = t;
             target.setVersion(SnmpConstants.version2c);
         }

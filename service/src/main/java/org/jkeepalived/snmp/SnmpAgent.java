@@ -29,6 +29,13 @@ import org.snmp4j.MessageDispatcherImpl;
 import org.snmp4j.Snmp;
 import org.snmp4j.TransportMapping;
 import org.snmp4j.TransportStateReference;
+import org.snmp4j.agent.CommandProcessor;
+import org.snmp4j.agent.DefaultMOServer;
+import org.snmp4j.agent.DuplicateRegistrationException;
+import org.snmp4j.agent.ManagedObject;
+import org.snmp4j.agent.mo.snmp.VacmMIB;
+import org.snmp4j.event.CounterEvent;
+import org.snmp4j.event.CounterListener;
 import org.snmp4j.mp.CounterSupport;
 import org.snmp4j.mp.MPv2c;
 import org.snmp4j.mp.MPv3;
@@ -45,20 +52,20 @@ import org.snmp4j.transport.DefaultUdpTransportMapping;
 /**
  * The in-process SNMP agent: SNMPv2c and SNMPv3 (USM) GET/GETNEXT/GETBULK/SET over the MIB built from the
  * latest status snapshot, and notifications to the trap sinks. Built on snmp4j's message dispatcher, MPv2c,
- * MPv3 and USM; the PDU processing (RFC 3416) and access control (RFC 3415, reduced to read-all / rw) are ours,
- * over one merged, binary-searched view of the objects ({@link ObjectView}). SNMPv1 is refused (not
- * dispatched; counted as snmpInBadVersions): every manager in use speaks v2c.
+ * MPv3 and USM, and on snmp4j-agent: its CommandProcessor answers requests (RFC 3416) over a DefaultMOServer
+ * holding the snapshot's MIB ({@link SnapshotMib}) and the standard groups ({@link StandardMibs}), with its
+ * VacmMIB deciding access (RFC 3415, {@link AccessControl}). SNMPv1 is refused (not dispatched; counted as
+ * snmpInBadVersions): every manager in use speaks v2c.
  *
- * <p>Threads: one snmp4j listen thread per bound address (decode, USM authentication and decryption), a pool
- * of {@value #WORKERS} workers with a queue of {@value #QUEUE} requests (a full queue drops), one notification
- * thread, and snmp4j's timer for inform retries. Nothing is written to disk: snmpEngineBoots is derived from the
- * clock (RFC 3414 §2.2.2 only needs it to grow across restarts).
+ * <p>Threads: one snmp4j listen thread per bound address (decode, USM authentication and decryption, community
+ * check: {@link RequestIntake}), a pool of {@value #WORKERS} workers running the CommandProcessor with a queue of
+ * {@value #QUEUE} requests (a full queue drops), one notification thread, and snmp4j's timer for inform retries.
+ * Nothing is written to disk: snmpEngineBoots is derived from the clock (RFC 3414 §2.2.2 only needs it to grow
+ * across restarts).
  */
 public final class SnmpAgent implements AutoCloseable {
     /** sysObjectID: KEEPALIVED-MIB's keepalived object, as keepalived's agent says. */
     public static final OID SYS_OBJECT_ID = new OID("1.3.6.1.4.1.9586.100.5");
-    /** The largest SNMP message over UDP/IPv4 (RFC 3417 §3.2: 484 is the minimum; we accept any size). */
-    static final int MAX_MESSAGE_SIZE = 65507;
     static final int WORKERS = 2;
     static final int QUEUE = 256;
     /** snmpEngineBoots counts seconds since 2024-01-01T00:00Z: grows on every restart, lasts until 2092. */
@@ -114,18 +121,29 @@ public final class SnmpAgent implements AutoCloseable {
 
     private void open(SnmpAgentConfig config, StatusSource status, Function<StatusSnapshot, MibTree> mibs,
                       MibWrites writes, String sysDescr) {
-        AgentCounters counters = new AgentCounters(log);
+        CounterLog counterLog = new CounterLog(log);
         CounterSupport counterSupport = new CounterSupport();
-        counterSupport.addCounterListener(counters);
         int boots = engineBoots();
         Map<String, SnmpAgentConfig.User> users = new HashMap<>();
         config.users().forEach(u -> users.put(u.name(), u));
         USM usm = UsmUsers.usm(engineId, boots, counterSupport, config.users(), true, log);
+        StandardMibs standard = new StandardMibs(sysDescr, SYS_OBJECT_ID, usm);
+        List<CounterListener> listeners = new ArrayList<>(standard.counters());
+        listeners.add(counterLog); // last: the MIBs have set the current value by then
+        CounterListener counters = event -> listeners.forEach(l -> l.incrementCounter(event));
+        counterSupport.addCounterListener(counters);
         MPv3 mpv3 = new AgentMPv3(engineId, usm, counterSupport);
         Supplier<TimeTicks> upTime = () -> upTime(status);
-        LocalObjects local = new LocalObjects(sysDescr, SYS_OBJECT_ID, hostName(), upTime, engineId, boots,
-                usm::getEngineTime, counters);
-        ObjectView view = new ObjectView(status, mibs, local, log);
+
+        DefaultMOServer server = new DefaultMOServer();
+        server.addContext(new OctetString());
+        CommandProcessor processor = new CommandProcessor(new OctetString(engineId));
+        processor.addMOServer(server);
+        VacmMIB vacm = AccessControl.vacm(server);
+        AccessControl access = AccessControl.configure(vacm, config.communities(), config.users(), engineId);
+        processor.setVacm(vacm);
+        processor.setCoexistenceProvider(access);
+        processor.addCounterListener(counters);
         AtomicInteger n = new AtomicInteger();
         workers = new ThreadPoolExecutor(WORKERS, WORKERS, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE),
                 r -> {
@@ -133,14 +151,21 @@ public final class SnmpAgent implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
-        RequestProcessor processor = new RequestProcessor(new Access(config.communities(), config.users(), counters,
-                log), view, writes == null ? MibWrites.NONE : writes, counters, workers, log);
-        MessageDispatcherImpl dispatcher = new PeerTrackingDispatcher(counters, log);
+        MessageDispatcherImpl dispatcher = new PeerTrackingDispatcher(counterLog, counters, log);
         dispatcher.addCounterListener(counters);
         dispatcher.addMessageProcessingModel(new MPv2c());
         dispatcher.addMessageProcessingModel(mpv3);
-        dispatcher.addCommandResponder(processor);
-        listenAll(config.listen(), dispatcher);
+        dispatcher.addCommandResponder(new RequestIntake(processor, access, counters, counterLog, workers, log));
+        try {
+            for (ManagedObject<?> mo : new SnapshotMib(status, mibs, writes == null ? MibWrites.NONE : writes, log)
+                    .objects()) {
+                server.register(mo, null);
+            }
+            listenAll(config.listen(), dispatcher);
+            standard.register(server, engineId, usm, transports, hostName(), upTime);
+        } catch (DuplicateRegistrationException e) {
+            throw new IllegalStateException("overlapping managed objects: " + e.getMessage(), e);
+        }
         if (transports.isEmpty()) {
             log.error("SNMP agent: no listen address could be bound (" + String.join(", ", config.listen())
                     + "); it answers no requests");
@@ -346,10 +371,12 @@ public final class SnmpAgent implements AutoCloseable {
 
     /** Remembers which peer sent the message being decoded, for the counters' log lines. */
     private static final class PeerTrackingDispatcher extends MessageDispatcherImpl {
-        private final AgentCounters counters;
+        private final CounterLog counterLog;
+        private final CounterListener counters;
         private final Log log;
 
-        PeerTrackingDispatcher(AgentCounters counters, Log log) {
+        PeerTrackingDispatcher(CounterLog counterLog, CounterListener counters, Log log) {
+            this.counterLog = counterLog;
             this.counters = counters;
             this.log = log;
         }
@@ -358,15 +385,15 @@ public final class SnmpAgent implements AutoCloseable {
         public <A extends Address> void processMessage(TransportMapping<? super A> sourceTransport,
                                                        A incomingAddress, ByteBuffer wholeMessage,
                                                        TransportStateReference tmStateReference) {
-            counters.peer(incomingAddress);
+            counterLog.peer(incomingAddress);
             try {
                 super.processMessage(sourceTransport, incomingAddress, wholeMessage, tmStateReference);
             } catch (RuntimeException e) { // snmp4j should not throw here; never let it kill the listen thread
-                counters.increment(org.snmp4j.mp.SnmpConstants.snmpInASNParseErrs, 1);
+                counters.incrementCounter(new CounterEvent(this, org.snmp4j.mp.SnmpConstants.snmpInASNParseErrs));
                 log.warn("SNMP: message from " + SnmpAddresses.show(incomingAddress) + " could not be processed: "
                         + e);
             } finally {
-                counters.peer(null);
+                counterLog.peer(null);
             }
         }
     }

@@ -62,10 +62,10 @@ final class UsmUsers {
 
     /** A snmp4j user for {@code u} (null protocols for noAuth/noPriv). */
     static UsmUser user(SnmpAgentConfig.User u) {
-        return new UsmUser(Access.octets(u.name()), u.auth() == null ? null : auth(u.auth()),
-                u.auth() == null ? null : Access.octets(u.authPassphrase()),
+        return new UsmUser(AccessControl.octets(u.name()), u.auth() == null ? null : auth(u.auth()),
+                u.auth() == null ? null : AccessControl.octets(u.authPassphrase()),
                 u.priv() == null ? null : priv(u.priv()),
-                u.priv() == null ? null : Access.octets(u.privPassphrase()));
+                u.priv() == null ? null : AccessControl.octets(u.privPassphrase()));
     }
 
     /**
@@ -83,7 +83,7 @@ final class UsmUsers {
             }
             try {
                 if (localizedOnly) {
-                    usm.addUser(Access.octets(u.name()), new OctetString(engineId), user(u));
+                    usm.addUser(AccessControl.octets(u.name()), new OctetString(engineId), user(u));
                 } else {
                     usm.addUser(user(u));
                 }

@@ -270,6 +270,60 @@ class SnmpAgentTest {
     }
 
     @Test
+    void aCommitFailingAfterAnotherSucceededIsUndoFailed() throws Exception {
+        SnmpAgent agent = agent(1, 1, List.of());
+        SnmpPeer peer = peer();
+        Target<UdpAddress> t = SnmpPeer.v2c(port(agent), "private", 2000);
+        OID row = new OID(TABLE_ENTRY).append(1).append(1);
+        writes.failCommit = row;
+        PDU r = peer.request(t, set(t, row, new Integer32(6)));
+        assertThat(r.getErrorStatus()).isEqualTo(PDU.commitFailed);
+        assertThat(r.getErrorIndex()).isEqualTo(1);
+        r = peer.request(t, set(t, SCALAR, new Integer32(5), row, new Integer32(6)));
+        assertThat(r.getErrorStatus()).as("MibWrites cannot take back the first").isEqualTo(PDU.undoFailed);
+        assertThat(r.getErrorIndex()).isEqualTo(2);
+        assertThat(writes.committed).containsExactly(row + "=6", SCALAR + "=5", row + "=6");
+    }
+
+    @Test
+    void aCommunityWritesOnlyFromTheSourceItsWriteEntryNames() throws Exception {
+        SnmpAgentConfig config = new SnmpAgentConfig(List.of("udp:127.0.0.1:0"), List.of(
+                new Community("here", null, false), new Community("here", new IpPrefix(addr("127.0.0.0"), 8), true),
+                new Community("there", null, false), new Community("there", new IpPrefix(addr("10.0.0.0"), 8), true)),
+                List.of(), List.of(), true);
+        SnmpAgent agent = SnmpAgent.start(config, snapshot::get, s -> tree(1, 1), writes, "x",
+                SnmpAgent.engineIdFor("x"), log);
+        closing.add(agent);
+        SnmpPeer peer = peer();
+        Target<UdpAddress> here = SnmpPeer.v2c(port(agent), "here", 2000);
+        assertThat(peer.request(here, set(here, SCALAR, new Integer32(1))).getErrorStatus()).isZero();
+        Target<UdpAddress> there = SnmpPeer.v2c(port(agent), "there", 2000);
+        assertThat(peer.request(there, PDU.GET, SCALAR).get(0).getVariable()).isEqualTo(new OctetString("scalar"));
+        assertThat(peer.request(there, set(there, SCALAR, new Integer32(2))).getErrorStatus())
+                .isEqualTo(PDU.noAccess);
+        assertThat(writes.committed).containsExactly(SCALAR + "=1");
+    }
+
+    @Test
+    void theStandardObjectsAreReadOnlyAndNoUserOrAccessTableIsServed() throws Exception {
+        SnmpAgent agent = agent(1, 1, List.of());
+        SnmpPeer peer = peer();
+        Target<UdpAddress> t = SnmpPeer.v2c(port(agent), "private", 2000);
+        OID authenTraps = new OID("1.3.6.1.2.1.11.30.0");
+        PDU r = peer.request(t, PDU.GET, new OID("1.3.6.1.2.1.1.5.0"), authenTraps);
+        assertThat(r.get(0).getVariable().toString()).isEqualTo(SnmpAgent.hostName());
+        assertThat(r.get(1).getVariable()).as("disabled: none are sent").isEqualTo(new Integer32(2));
+        for (OID oid : List.of(new OID("1.3.6.1.2.1.1.4.0"), authenTraps)) {
+            assertThat(peer.request(t, set(t, oid, oid.equals(authenTraps) ? new Integer32(1) : new OctetString("x")))
+                    .getErrorStatus()).as("%s", oid).isEqualTo(PDU.notWritable);
+        }
+        // usmStatsDecryptionErrors is the last object: no usmUserTable, no VACM or community tables
+        r = peer.request(t, PDU.GETNEXT, SnmpConstants.usmStatsDecryptionErrors);
+        assertThat(r.get(0).getVariable()).isEqualTo(Null.endOfMibView);
+        assertThat(writes.checked).isEmpty();
+    }
+
+    @Test
     void snmpV3AuthPrivWorksAndAWrongPassphraseDoesNot() throws Exception {
         SnmpAgent agent = agent(2, 2, List.of());
         SnmpPeer peer = peer();
@@ -475,11 +529,13 @@ class SnmpAgentTest {
         return pdu;
     }
 
-    /** Records checks and commits; refuses values below zero with {@link #refuse} when set. */
+    /** Records checks and commits; refuses values below zero with {@link #refuse} when set, fails commits of
+     * {@link #failCommit}. */
     static final class FakeWrites implements MibWrites {
         final List<String> checked = new CopyOnWriteArrayList<>();
         final List<String> committed = new CopyOnWriteArrayList<>();
         volatile int refuse;
+        volatile OID failCommit;
 
         @Override
         public int check(OID oid, Variable value) {
@@ -490,7 +546,7 @@ class SnmpAgentTest {
         @Override
         public int commit(OID oid, Variable value) {
             committed.add(oid + "=" + value);
-            return PDU.noError;
+            return oid.equals(failCommit) ? PDU.commitFailed : PDU.noError;
         }
     }
 }

@@ -100,7 +100,7 @@ final class SnmpPeer implements AutoCloseable {
 
     /** Knows {@code u} as localized for {@code engine} (a trap receiver: the sender is authoritative). */
     void addUser(SnmpAgentConfig.User u, byte[] engine) {
-        usm.addUser(Access.octets(u.name()), new OctetString(engine), UsmUsers.user(u));
+        usm.addUser(AccessControl.octets(u.name()), new OctetString(engine), UsmUsers.user(u));
     }
 
     static Target<UdpAddress> v2c(int port, String community, long timeoutMs) {
