@@ -5,7 +5,7 @@ package org.jkeepalived.jmx;
  * {@code jkeepalived:type=RealServer,virtualServer="[192.0.2.1]:tcp:80",name="[10.0.0.1]:tcp:80"}. The IPVS
  * counters are the kernel's for its destination; all are 0 while it is not in the kernel or IPVS is not read.
  */
-public interface RealServerMXBean {
+public interface RealServerMXBean extends IpvsCounters {
 
     /** keepalived's name of the real server, {@code [ADDRESS]:PROTO:PORT}. */
     String getName();
@@ -40,35 +40,15 @@ public interface RealServerMXBean {
     /** Persistent connection templates (realServerPersistentConns). */
     int getPersistentConns();
 
-    /** Connections scheduled to it (realServerStatsConns). */
-    long getConns();
 
-    /** Packets in (realServerStatsInPkts). */
-    long getInPackets();
 
-    /** Packets out (realServerStatsOutPkts). */
-    long getOutPackets();
 
-    /** Bytes in (realServerStatsInBytes). */
-    long getInBytes();
 
-    /** Bytes out (realServerStatsOutBytes). */
-    long getOutBytes();
 
-    /** Connections per second (realServerRateCps). */
-    long getConnsPerSecond();
 
-    /** Packets in per second (realServerRateInPPS). */
-    long getInPacketsPerSecond();
 
-    /** Packets out per second (realServerRateOutPPS). */
-    long getOutPacketsPerSecond();
 
-    /** Bytes in per second (realServerRateInBPS). */
-    long getInBytesPerSecond();
 
-    /** Bytes out per second (realServerRateOutBPS). */
-    long getOutBytesPerSecond();
 
     /**
      * Sets its weight (0..65535), pushed to IPVS at once while it is up (realServerWeight SET); returns the

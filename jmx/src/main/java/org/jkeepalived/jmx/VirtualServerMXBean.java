@@ -6,7 +6,7 @@ package org.jkeepalived.jmx;
  * service (summed over a virtual_server_group's services), totals since the service was created; the rates are
  * the kernel estimator's per-second averages. All are 0 when IPVS is not available or not read yet.
  */
-public interface VirtualServerMXBean {
+public interface VirtualServerMXBean extends IpvsCounters {
 
     /** keepalived's name of the virtual server. */
     String getName();
@@ -37,34 +37,4 @@ public interface VirtualServerMXBean {
 
     /** Its real servers (virtualServerRealServersTotal). */
     int getRealServersTotal();
-
-    /** Connections scheduled (virtualServerStatsConns). */
-    long getConns();
-
-    /** Packets in (virtualServerStatsInPkts). */
-    long getInPackets();
-
-    /** Packets out (virtualServerStatsOutPkts). */
-    long getOutPackets();
-
-    /** Bytes in (virtualServerStatsInBytes). */
-    long getInBytes();
-
-    /** Bytes out (virtualServerStatsOutBytes). */
-    long getOutBytes();
-
-    /** Connections per second (virtualServerRateCps). */
-    long getConnsPerSecond();
-
-    /** Packets in per second (virtualServerRateInPPS). */
-    long getInPacketsPerSecond();
-
-    /** Packets out per second (virtualServerRateOutPPS). */
-    long getOutPacketsPerSecond();
-
-    /** Bytes in per second (virtualServerRateInBPS). */
-    long getInBytesPerSecond();
-
-    /** Bytes out per second (virtualServerRateOutBPS). */
-    long getOutBytesPerSecond();
 }

@@ -11,7 +11,7 @@ import org.jkeepalived.jmx.RealServerMXBean;
 import org.jkeepalived.status.StatusSource;
 
 /** A real server (or sorry server) of one virtual server as an MXBean. */
-final class RealServerBean extends EmittingBean implements RealServerMXBean {
+final class RealServerBean extends EmittingBean implements RealServerMXBean, IpvsCountersView {
     private final String virtualServer;
     private final String name;
     private final boolean sorry;
@@ -52,7 +52,8 @@ final class RealServerBean extends EmittingBean implements RealServerMXBean {
         return null;
     }
 
-    private IpvsStats stats() {
+    @Override
+    public IpvsStats stats() {
         LvsStatus.RealServerStatus s = now();
         return s == null ? IpvsStats.ZERO : s.stats();
     }
@@ -116,56 +117,6 @@ final class RealServerBean extends EmittingBean implements RealServerMXBean {
     public int getPersistentConns() {
         LvsStatus.RealServerStatus s = now();
         return s == null ? 0 : s.persistConns();
-    }
-
-    @Override
-    public long getConns() {
-        return stats().conns();
-    }
-
-    @Override
-    public long getInPackets() {
-        return stats().inPackets();
-    }
-
-    @Override
-    public long getOutPackets() {
-        return stats().outPackets();
-    }
-
-    @Override
-    public long getInBytes() {
-        return stats().inBytes();
-    }
-
-    @Override
-    public long getOutBytes() {
-        return stats().outBytes();
-    }
-
-    @Override
-    public long getConnsPerSecond() {
-        return stats().connsPerSecond();
-    }
-
-    @Override
-    public long getInPacketsPerSecond() {
-        return stats().inPacketsPerSecond();
-    }
-
-    @Override
-    public long getOutPacketsPerSecond() {
-        return stats().outPacketsPerSecond();
-    }
-
-    @Override
-    public long getInBytesPerSecond() {
-        return stats().inBytesPerSecond();
-    }
-
-    @Override
-    public long getOutBytesPerSecond() {
-        return stats().outBytesPerSecond();
     }
 
     @Override

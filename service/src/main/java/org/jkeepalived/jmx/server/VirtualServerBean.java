@@ -11,7 +11,7 @@ import org.jkeepalived.jmx.VirtualServerMXBean;
 import org.jkeepalived.status.StatusSource;
 
 /** A virtual_server as an MXBean: its configuration and its LVS state and IPVS counters from the snapshot. */
-final class VirtualServerBean extends EmittingBean implements VirtualServerMXBean {
+final class VirtualServerBean extends EmittingBean implements VirtualServerMXBean, IpvsCountersView {
     private final String name;
     private final StatusSource status;
     private volatile VirtualServer config;
@@ -40,7 +40,8 @@ final class VirtualServerBean extends EmittingBean implements VirtualServerMXBea
         return status.current().virtualServer(name);
     }
 
-    private IpvsStats stats() {
+    @Override
+    public IpvsStats stats() {
         LvsStatus.VirtualServerStatus s = now();
         return s == null ? IpvsStats.ZERO : s.stats();
     }
@@ -97,56 +98,6 @@ final class VirtualServerBean extends EmittingBean implements VirtualServerMXBea
     public int getRealServersTotal() {
         LvsStatus.VirtualServerStatus s = now();
         return s == null ? realServerCount : s.realServers().size();
-    }
-
-    @Override
-    public long getConns() {
-        return stats().conns();
-    }
-
-    @Override
-    public long getInPackets() {
-        return stats().inPackets();
-    }
-
-    @Override
-    public long getOutPackets() {
-        return stats().outPackets();
-    }
-
-    @Override
-    public long getInBytes() {
-        return stats().inBytes();
-    }
-
-    @Override
-    public long getOutBytes() {
-        return stats().outBytes();
-    }
-
-    @Override
-    public long getConnsPerSecond() {
-        return stats().connsPerSecond();
-    }
-
-    @Override
-    public long getInPacketsPerSecond() {
-        return stats().inPacketsPerSecond();
-    }
-
-    @Override
-    public long getOutPacketsPerSecond() {
-        return stats().outPacketsPerSecond();
-    }
-
-    @Override
-    public long getInBytesPerSecond() {
-        return stats().inBytesPerSecond();
-    }
-
-    @Override
-    public long getOutBytesPerSecond() {
-        return stats().outBytesPerSecond();
     }
 
     /** The quorum was gained ({@code up}) or lost. */
