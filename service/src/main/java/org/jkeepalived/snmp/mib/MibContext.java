@@ -48,6 +48,19 @@ final class MibContext {
     }
 
     /** The runtime status of an instance, null when VRRP does not run it (then the configuration's values serve). */
+    /**
+     * A drop reason's counter summed over every instance: the RFC MIBs' router-wide error counters
+     * (vrrpRouterChecksumErrors, ... / vrrpv3RouterChecksumErrors, ...).
+     */
+    long routerDrops(org.jkeepalived.vrrp.packet.DropReason reason) {
+        long n = 0;
+        for (VrrpInstance inst : instances) {
+            InstanceStatus s = status(inst);
+            n += s == null ? 0 : s.drops(reason);
+        }
+        return n;
+    }
+
     InstanceStatus status(VrrpInstance inst) {
         return snap.instance(inst.name());
     }

@@ -26,27 +26,18 @@ final class Rfc2787Rows {
         Row scalars = new Row(b, KeepalivedOids.sub(KeepalivedOids.RFC2787, 1), 0);
         scalars.i32(1, 2) // vrrpNodeVersion: RFC 2787 describes VRRPv2
                 .enabled(2, traps); // vrrpNotificationCntl enabled(1) iff enable_traps; SET not supported
-        long checksum = 0;
-        long version = 0;
-        long vrid = 0;
         Set<Long> seen = new HashSet<>();
         for (VrrpInstance inst : c.instances) {
-            InstanceStatus s = c.status(inst);
-            if (s != null) {
-                checksum += s.drops(DropReason.CHECKSUM);
-                version += s.drops(DropReason.VERSION);
-                vrid += s.drops(DropReason.VRID);
-            }
             MibContext.RfcRow row = c.rfcRow(inst);
             if (!MibContext.rfc2787(row) || !seen.add(((long) row.iface().ifIndex() << 8) | inst.virtualRouterId())) {
                 continue;
             }
-            oper(b, c, row, s);
+            oper(b, c, row, c.status(inst));
         }
         new Row(b, KeepalivedOids.sub(KeepalivedOids.RFC2787, 2), 0)
-                .c32(1, checksum) // vrrpRouterChecksumErrors.0
-                .c32(2, version)
-                .c32(3, vrid);
+                .c32(1, c.routerDrops(DropReason.CHECKSUM)) // vrrpRouterChecksumErrors.0
+                .c32(2, c.routerDrops(DropReason.VERSION))
+                .c32(3, c.routerDrops(DropReason.VRID));
     }
 
     private static void oper(MibTree.Builder b, MibContext c, MibContext.RfcRow row, InstanceStatus s) {

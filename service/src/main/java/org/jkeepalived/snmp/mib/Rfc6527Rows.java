@@ -20,27 +20,18 @@ final class Rfc6527Rows {
     }
 
     static void rows(MibTree.Builder b, MibContext c) {
-        long checksum = 0;
-        long version = 0;
-        long vrid = 0;
         Set<String> seen = new HashSet<>();
         for (VrrpInstance inst : c.instances) {
-            InstanceStatus s = c.status(inst);
-            if (s != null) {
-                checksum += s.drops(DropReason.CHECKSUM);
-                version += s.drops(DropReason.VERSION);
-                vrid += s.drops(DropReason.VRID);
-            }
             MibContext.RfcRow row = c.rfcRow(inst);
             if (row == null || !seen.add(java.util.Arrays.toString(row.v3Index()))) {
                 continue;
             }
-            operations(b, c, row, s);
+            operations(b, c, row, c.status(inst));
         }
         new Row(b, KeepalivedOids.RFC6527_GLOBAL_STATS, 0)
-                .c64(1, checksum)
-                .c64(2, version)
-                .c64(3, vrid)
+                .c64(1, c.routerDrops(DropReason.CHECKSUM))
+                .c64(2, c.routerDrops(DropReason.VERSION))
+                .c64(3, c.routerDrops(DropReason.VRID))
                 .ticks(4, 0); // vrrpv3GlobalStatisticsDiscontinuityTime: no discontinuity since start
     }
 
