@@ -150,9 +150,9 @@ final class Daemon implements ControlLoop.Handler {
      */
     private int wireSubsystems(Lifecycle l) {
         KeepalivedConfig config = l.config();
-        // Registered first, so it stops last: the STOP notifications of every subsystem go out first.
         runningConfig = config;
         l.onReload("config", (previous, next) -> runningConfig = next); // first: snapshots show the new configuration
+        // Registered early, so it stops late: the STOP notifications of every subsystem go out first.
         EventServices services = new EventServices(config);
         // Management is registered before notify so that it stops after it: the STOP notifications of VRRP and
         // LVS still leave as traps and JMX notifications while the bus drains.
@@ -163,7 +163,7 @@ final class Daemon implements ControlLoop.Handler {
         // Before the engines: their first notifications (BACKUP at start) already leave as traps. Snapshots pick the
         // engines up as they start.
         management.start(config, services.bus());
-        if (!(options.check() && !options.vrrp())) {
+        if (vrrpRuns()) {
             Log vrrpLog = Log.get("vrrp");
             if (!config.vrrp().instances().isEmpty()) {
                 int status = startVrrp(config, vrrp, services, vrrpLog);
@@ -189,7 +189,7 @@ final class Daemon implements ControlLoop.Handler {
                 }
             });
         }
-        if (!(options.vrrp() && !options.check())) {
+        if (checkersRun()) {
             wireLvs(l, services);
         }
         l.onReload("management", (previous, next) -> management.reload(next)); // after the engines reloaded
@@ -204,7 +204,17 @@ final class Daemon implements ControlLoop.Handler {
                 IDENT + " " + version, startedAtNanos, sources, System::nanoTime, Log.get("management"));
         DaemonCommands commands = new DaemonCommands(vrrp::get, lvs::get, control, this::dumpFiles);
         return new ManagementServices(IDENT + " " + version, options.configFile().toString(), options.snmp(),
-                !(options.check() && !options.vrrp()), !(options.vrrp() && !options.check()), publisher, commands);
+                vrrpRuns(), checkersRun(), publisher, commands);
+    }
+
+    /** VRRP runs unless {@code -C} alone (keepalived's checker process only). */
+    private boolean vrrpRuns() {
+        return !(options.check() && !options.vrrp());
+    }
+
+    /** The checkers and LVS run unless {@code -P} alone (keepalived's VRRP process only). */
+    private boolean checkersRun() {
+        return !(options.vrrp() && !options.check());
     }
 
     private String dumpFiles() {
