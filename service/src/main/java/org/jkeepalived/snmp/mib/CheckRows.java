@@ -67,7 +67,9 @@ final class CheckRows {
             identity(r, vs);
             r.i32(9, algo(vs.lvsSched()))
                     .i32(10, method(vs.lvsMethod()))
-                    .enabled(11, st != null && st.quorumUp()) // alive(1) while the quorum is met
+                    // keepalived 2.2.7 (observed in the IPVS guest): alive(1) once the service is in IPVS, whatever
+                    // its quorum (which virtualServerQuorumStatus reports)
+                    .enabled(11, st != null && c.snap.lvs().ipvsAvailable())
                     .str(12, vs.virtualhost())
                     .enabled(13, vs.persistenceTimeoutSeconds() > 0);
             if (vs.persistenceTimeoutSeconds() > 0) {

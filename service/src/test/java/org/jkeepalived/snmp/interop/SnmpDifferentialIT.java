@@ -62,6 +62,12 @@ class SnmpDifferentialIT {
                 + "2.2.7 answers notAdvertised(2) for the VIPs of every instance but the first (a bug; jkeepalived "
                 + "answers advertised(1) for every VIP)"));
         m.put("1.3.6.1.4.1.9586.100.5.1.1", WalkComparison.Known.values("version: the product's own string"));
+        for (String timing : List.of("43", "44", "45", "48", "49", "51")) {
+            m.put("1.3.6.1.4.1.9586.100.5.3.4.1." + timing, WalkComparison.Known.values("realServer retry, delay, "
+                    + "warmup and connect timeout: keepalived 2.2.7 shows the real_server block's own keywords (0 and "
+                    + "5 s when unset there), jkeepalived the first checker's effective values (its model keeps "
+                    + "no separate real_server-level copy)"));
+        }
         m.put("1.3.6.1.4.1.9586.100.5.2.6.1.6", WalkComparison.Known.values("vrrpAddressScope: keepalived 2.2.7 "
                 + "answers global(14) for the link-local VIP fe80::77:100"));
         for (String scriptColumn : List.of("2.1.1.6", "2.1.1.7", "2.1.1.8", "2.1.1.9", "2.1.1.11", "2.3.1.22",
