@@ -145,40 +145,4 @@ final class Fixtures {
             return current.get();
         }
     }
-
-    /** Records every call and answers {@link #answer}. */
-    static final class Commands implements ManagementCommands {
-        final List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
-        volatile Outcome answer = Outcome.DONE;
-
-        @Override
-        public Outcome setBasePriority(String instance, int priority) {
-            calls.add("setBasePriority " + instance + " " + priority);
-            return answer;
-        }
-
-        @Override
-        public Outcome setPreempt(String instance, boolean preempt) {
-            calls.add("setPreempt " + instance + " " + preempt);
-            return answer;
-        }
-
-        @Override
-        public Outcome setRealServerWeight(String virtualServer, String realServer, int weight) {
-            calls.add("setRealServerWeight " + virtualServer + " " + realServer + " " + weight);
-            return answer;
-        }
-
-        @Override
-        public Outcome reload() {
-            calls.add("reload");
-            return answer;
-        }
-
-        @Override
-        public String dump() {
-            calls.add("dump");
-            return "/tmp/keepalived.data";
-        }
-    }
 }

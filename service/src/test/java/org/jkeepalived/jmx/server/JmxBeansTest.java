@@ -10,6 +10,7 @@ import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
 import org.jkeepalived.config.model.KeepalivedConfig;
+import org.jkeepalived.control.FakeManagementCommands;
 import org.jkeepalived.control.ManagementCommands;
 import org.jkeepalived.jmx.ObjectNames;
 import org.jkeepalived.os.log.Log;
@@ -24,7 +25,7 @@ class JmxBeansTest {
     private final Log log = Log.to((level, detail, message) -> logged.add(level + " " + message));
     private final KeepalivedConfig config = Fixtures.config();
     private final Fixtures.Source source = new Fixtures.Source(Fixtures.snapshot(config, 1));
-    private final Fixtures.Commands commands = new Fixtures.Commands();
+    private final FakeManagementCommands commands = new FakeManagementCommands();
     private MBeanServer server;
     private JmxRegistry registry;
 

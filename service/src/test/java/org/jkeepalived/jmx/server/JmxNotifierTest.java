@@ -13,6 +13,7 @@ import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import org.jkeepalived.config.model.KeepalivedConfig;
 import org.jkeepalived.config.model.vrrp.NotifyScripts;
+import org.jkeepalived.control.FakeManagementCommands;
 import org.jkeepalived.event.Event;
 import org.jkeepalived.event.EventBus;
 import org.jkeepalived.jmx.Notifications;
@@ -37,7 +38,7 @@ class JmxNotifierTest {
     @BeforeEach
     void register() throws Exception {
         server = MBeanServerFactory.newMBeanServer();
-        registry = new JmxRegistry(server, source, new Fixtures.Commands(), log, null);
+        registry = new JmxRegistry(server, source, new FakeManagementCommands(), log, null);
         registry.sync();
         notifier = new JmxNotifier(registry);
         for (ObjectName name : server.queryNames(ObjectNames.ALL, null)) {

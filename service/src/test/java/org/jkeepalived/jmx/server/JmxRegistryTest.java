@@ -11,6 +11,7 @@ import javax.management.Notification;
 import javax.management.ObjectName;
 import org.jkeepalived.config.model.KeepalivedConfig;
 import org.jkeepalived.config.model.vrrp.NotifyScripts;
+import org.jkeepalived.control.FakeManagementCommands;
 import org.jkeepalived.event.Event;
 import org.jkeepalived.jmx.ObjectNames;
 import org.jkeepalived.os.log.Log;
@@ -56,7 +57,7 @@ class JmxRegistryTest {
     @Test
     void syncRegistersTheConfigurationAndFollowsAReload() throws Exception {
         Fixtures.Source source = new Fixtures.Source(StatusSnapshot.empty("v", System.nanoTime()));
-        JmxRegistry registry = new JmxRegistry(server, source, new Fixtures.Commands(), log, null);
+        JmxRegistry registry = new JmxRegistry(server, source, new FakeManagementCommands(), log, null);
         registry.sync();
         assertThat(names()).containsExactly("jkeepalived:type=Daemon");
 
@@ -112,9 +113,9 @@ class JmxRegistryTest {
     @Test
     void aNameTakenBySomeoneElseIsLoggedAndSkipped() throws Exception {
         Fixtures.Source source = new Fixtures.Source(Fixtures.snapshot(Fixtures.config(), 1));
-        JmxRegistry first = new JmxRegistry(server, source, new Fixtures.Commands(), log, null);
+        JmxRegistry first = new JmxRegistry(server, source, new FakeManagementCommands(), log, null);
         first.sync();
-        JmxRegistry second = new JmxRegistry(server, source, new Fixtures.Commands(), log, null);
+        JmxRegistry second = new JmxRegistry(server, source, new FakeManagementCommands(), log, null);
         second.sync();
         assertThat(second.names()).isEmpty();
         assertThat(logged).anyMatch(l -> l.startsWith("ERROR JMX: jkeepalived:type=VrrpInstance,name=VI_1 is already"));

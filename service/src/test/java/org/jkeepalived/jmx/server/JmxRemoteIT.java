@@ -25,6 +25,7 @@ import org.jkeepalived.config.model.manage.JolokiaConfig;
 import org.jkeepalived.config.model.manage.ManagementConfig;
 import org.jkeepalived.config.model.manage.SnmpAgentConfig;
 import org.jkeepalived.config.model.vrrp.NotifyScripts;
+import org.jkeepalived.control.FakeManagementCommands;
 import org.jkeepalived.event.Event;
 import org.jkeepalived.jmx.DaemonMXBean;
 import org.jkeepalived.jmx.Notifications;
@@ -45,7 +46,7 @@ class JmxRemoteIT {
     private final List<String> logged = new ArrayList<>();
     private final Log log = Log.to((level, detail, message) -> logged.add(level + " " + message));
     private final Fixtures.Source source = new Fixtures.Source(Fixtures.snapshot(Fixtures.config(), 1));
-    private final Fixtures.Commands commands = new Fixtures.Commands();
+    private final FakeManagementCommands commands = new FakeManagementCommands();
     private final MBeanServer server = MBeanServerFactory.newMBeanServer();
     private ManagementServer running;
     private Path passwords;

@@ -21,6 +21,7 @@ import org.jkeepalived.config.model.manage.JmxRemoteConfig;
 import org.jkeepalived.config.model.manage.JolokiaConfig;
 import org.jkeepalived.config.model.manage.ManagementConfig;
 import org.jkeepalived.config.model.manage.SnmpAgentConfig;
+import org.jkeepalived.control.FakeManagementCommands;
 import org.jkeepalived.os.log.Log;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class JolokiaIT {
     private final List<String> logged = new ArrayList<>();
     private final Log log = Log.to((level, detail, message) -> logged.add(level + " " + message));
     private final Fixtures.Source source = new Fixtures.Source(Fixtures.snapshot(Fixtures.config(), 1));
-    private final Fixtures.Commands commands = new Fixtures.Commands();
+    private final FakeManagementCommands commands = new FakeManagementCommands();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private ManagementServer running;
     private int port;

@@ -13,6 +13,7 @@ import org.jkeepalived.config.model.manage.JmxRemoteConfig;
 import org.jkeepalived.config.model.manage.JolokiaConfig;
 import org.jkeepalived.config.model.manage.ManagementConfig;
 import org.jkeepalived.config.model.manage.SnmpAgentConfig;
+import org.jkeepalived.control.FakeManagementCommands;
 import org.jkeepalived.jmx.ObjectNames;
 import org.jkeepalived.os.log.Log;
 
@@ -37,7 +38,7 @@ public final class SslConnectorMain {
         Log log = Log.to((level, detail, message) -> System.out.println("LOG " + level + " " + message));
         try (ManagementServer m = ManagementServer.start(new ManagementConfig(SnmpAgentConfig.defaults(),
                 JolokiaConfig.off(), new JmxRemoteConfig(true, "127.0.0.1", port, passwords.toString(),
-                access.toString(), true)), source, new Fixtures.Commands(), log, null,
+                access.toString(), true)), source, new FakeManagementCommands(), log, null,
                 MBeanServerFactory.newMBeanServer())) {
             System.out.println("STARTED " + (m.remote() != null));
             JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi");

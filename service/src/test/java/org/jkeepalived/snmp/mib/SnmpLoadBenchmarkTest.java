@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jkeepalived.config.model.KeepalivedConfig;
 import org.jkeepalived.config.model.global.GlobalDefs;
 import org.jkeepalived.config.model.manage.SnmpAgentConfig;
-import org.jkeepalived.control.ManagementCommands;
+import org.jkeepalived.control.FakeManagementCommands;
 import org.jkeepalived.os.log.Log;
 import org.jkeepalived.snmp.Served;
 import org.jkeepalived.snmp.SnmpAgent;
@@ -53,7 +53,7 @@ class SnmpLoadBenchmarkTest {
         try (SnmpAgent agent = SnmpAgent.start(new SnmpAgentConfig(List.of("udp:127.0.0.1:0"),
                         List.of(new SnmpAgentConfig.Community("public", null, false)), List.of(), List.of(), true),
                 () -> snapshot, Mibs.tree(new Served(true, true, true, true, false)),
-                new SnmpWrites(() -> snapshot, new NoCommands()), "jkeepalived bench", Log.get("snmp"))) {
+                new SnmpWrites(() -> snapshot, new FakeManagementCommands()), "jkeepalived bench", Log.get("snmp"))) {
             String bound = agent.listening().get(0);
             UdpAddress address = new UdpAddress("127.0.0.1/" + bound.substring(bound.lastIndexOf(':') + 1));
             walk(address); // warm-up: the tree is built by the first request
@@ -188,33 +188,5 @@ class SnmpLoadBenchmarkTest {
                         + "max_us=%.0f timeouts=%d%n", CLIENTS, total, total / seconds, all[total / 2] / 1e3,
                 all[(int) (total * 0.99)] / 1e3, all[total - 1] / 1e3, lost);
         assertThat(total).isPositive();
-    }
-
-    /** The benchmark sends no SET. */
-    private static final class NoCommands implements ManagementCommands {
-        @Override
-        public Outcome setBasePriority(String instance, int priority) {
-            return Outcome.UNAVAILABLE;
-        }
-
-        @Override
-        public Outcome setPreempt(String instance, boolean preempt) {
-            return Outcome.UNAVAILABLE;
-        }
-
-        @Override
-        public Outcome setRealServerWeight(String virtualServer, String realServer, int weight) {
-            return Outcome.UNAVAILABLE;
-        }
-
-        @Override
-        public Outcome reload() {
-            return Outcome.UNAVAILABLE;
-        }
-
-        @Override
-        public String dump() {
-            return null;
-        }
     }
 }

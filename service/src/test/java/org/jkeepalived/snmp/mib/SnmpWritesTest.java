@@ -2,8 +2,8 @@ package org.jkeepalived.snmp.mib;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.jkeepalived.control.FakeManagementCommands;
 import org.jkeepalived.control.ManagementCommands;
 import org.jkeepalived.snmp.Served;
 import org.jkeepalived.status.StatusSnapshot;
@@ -17,42 +17,8 @@ import org.snmp4j.smi.OctetString;
 class SnmpWritesTest {
     private static final String K = "1.3.6.1.4.1.9586.100.5.";
 
-    /** Records the commands; answers {@link #outcome}. */
-    private static final class Recorder implements ManagementCommands {
-        final List<String> calls = new ArrayList<>();
-        Outcome outcome = Outcome.DONE;
-
-        @Override
-        public Outcome setBasePriority(String instance, int priority) {
-            calls.add("priority " + instance + " " + priority);
-            return outcome;
-        }
-
-        @Override
-        public Outcome setPreempt(String instance, boolean preempt) {
-            calls.add("preempt " + instance + " " + preempt);
-            return outcome;
-        }
-
-        @Override
-        public Outcome setRealServerWeight(String virtualServer, String realServer, int weight) {
-            calls.add("weight " + virtualServer + " " + realServer + " " + weight);
-            return outcome;
-        }
-
-        @Override
-        public Outcome reload() {
-            throw new AssertionError("not a SET");
-        }
-
-        @Override
-        public String dump() {
-            throw new AssertionError("not a SET");
-        }
-    }
-
     private final StatusSnapshot snap = RichSnapshot.of(MibFixture.rich());
-    private final Recorder commands = new Recorder();
+    private final FakeManagementCommands commands = new FakeManagementCommands();
     private final SnmpWrites writes = new SnmpWrites(() -> snap, commands);
 
     private int set(String oid, org.snmp4j.smi.Variable v) {
@@ -64,7 +30,7 @@ class SnmpWritesTest {
     void basePriorityGoesToTheInstanceOfTheRow() {
         assertThat(set(K + "2.3.1.7.2", new Integer32(200))).isEqualTo(PDU.noError);
         assertThat(set(K + "2.3.1.7.4", new Integer32(255))).isEqualTo(PDU.noError);
-        assertThat(commands.calls).containsExactly("priority VI_2 200", "priority VI_U 255");
+        assertThat(commands.calls).containsExactly("setBasePriority VI_2 200", "setBasePriority VI_U 255");
     }
 
     @Test
@@ -85,7 +51,7 @@ class SnmpWritesTest {
         assertThat(set(K + "2.3.1.13.1", new Integer32(2))).isEqualTo(PDU.noError);
         assertThat(set(K + "2.3.1.13.3", new Integer32(1))).isEqualTo(PDU.noError);
         assertThat(set(K + "2.3.1.13.3", new Integer32(0))).isEqualTo(PDU.wrongValue);
-        assertThat(commands.calls).containsExactly("preempt VI_1 false", "preempt VI_6 true");
+        assertThat(commands.calls).containsExactly("setPreempt VI_1 false", "setPreempt VI_6 true");
     }
 
     @Test
@@ -93,8 +59,9 @@ class SnmpWritesTest {
         assertThat(set(K + "3.4.1.7.1.3", new Integer32(5))).isEqualTo(PDU.noError);
         assertThat(set(K + "3.4.1.7.4.1", new Integer32(0))).isEqualTo(PDU.noError);
         assertThat(set(K + "3.4.1.7.2.1", new Integer32(65535))).isEqualTo(PDU.noError);
-        assertThat(commands.calls).containsExactly("weight [192.0.2.50]:tcp:80 [10.0.0.2]:tcp:80 5",
-                "weight [2001:db8::80]:tcp:443 [2001:db8::81]:tcp:443 0", "weight FWM 5 [10.0.0.3]:tcp:0 65535");
+        assertThat(commands.calls).containsExactly("setRealServerWeight [192.0.2.50]:tcp:80 [10.0.0.2]:tcp:80 5",
+                "setRealServerWeight [2001:db8::80]:tcp:443 [2001:db8::81]:tcp:443 0",
+                "setRealServerWeight FWM 5 [10.0.0.3]:tcp:0 65535");
     }
 
     @Test
@@ -119,11 +86,11 @@ class SnmpWritesTest {
 
     @Test
     void outcomesMapToErrorStatuses() {
-        commands.outcome = ManagementCommands.Outcome.NO_SUCH_OBJECT;
+        commands.answer = ManagementCommands.Outcome.NO_SUCH_OBJECT;
         assertThat(set(K + "2.3.1.7.1", new Integer32(100))).isEqualTo(PDU.inconsistentName);
-        commands.outcome = ManagementCommands.Outcome.UNAVAILABLE;
+        commands.answer = ManagementCommands.Outcome.UNAVAILABLE;
         assertThat(set(K + "2.3.1.7.1", new Integer32(100))).isEqualTo(PDU.commitFailed);
-        commands.outcome = ManagementCommands.Outcome.BAD_VALUE;
+        commands.answer = ManagementCommands.Outcome.BAD_VALUE;
         assertThat(set(K + "3.4.1.7.1.2", new Integer32(100))).isEqualTo(PDU.wrongValue);
     }
 
