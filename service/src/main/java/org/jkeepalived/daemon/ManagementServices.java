@@ -36,6 +36,11 @@ final class ManagementServices implements AutoCloseable {
     private final boolean checkersRun;
     private final StatusPublisher publisher;
     private final ManagementCommands commands;
+    /** Counted down once the agent and the beans started (or failed to). */
+    private final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    private static final java.time.Duration START_WAIT = java.time.Duration.ofSeconds(30);
+    private Thread starter;
+    private boolean closed;
     private volatile Consumer<Event> traps = e -> { };
     private volatile Consumer<Event> notifications = e -> { };
     private SnmpAgent snmp;
@@ -59,15 +64,49 @@ final class ManagementServices implements AutoCloseable {
         this.commands = commands;
     }
 
-    /** Publishes the first snapshot, then starts what {@code config} asks for. */
+    /**
+     * Subscribes to the bus and publishes the first snapshot at once; the agent, the MXBeans, Jolokia and remote
+     * JMX start on a thread of their own, so that loading them never delays VRRP's start. Notifications published
+     * meanwhile wait in their subscribers' queues until the agent and the beans are there.
+     */
     synchronized void start(KeepalivedConfig config, EventBus bus) {
         bus.subscribe("status", publisher);
-        bus.subscribe("snmp-traps", e -> traps.accept(e));
-        bus.subscribe("jmx-notifications", e -> notifications.accept(e));
+        bus.subscribe("snmp-traps", e -> {
+            awaitStarted("a trap");
+            traps.accept(e);
+        });
+        bus.subscribe("jmx-notifications", e -> {
+            awaitStarted("a JMX notification");
+            notifications.accept(e);
+        });
         publisher.refresh();
         publisher.start(REFRESH_MILLIS);
-        startSnmp(config);
-        startJmx(config.management());
+        starter = new Thread(() -> {
+            try {
+                synchronized (this) {
+                    if (!closed) {
+                        startSnmp(config);
+                        startJmx(config.management());
+                    }
+                }
+            } finally {
+                started.countDown();
+            }
+        }, "management-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    /** Waits until the agent and the beans started, at most {@link #START_WAIT}; then {@code what} goes on anyway. */
+    private void awaitStarted(String what) {
+        try {
+            if (!started.await(START_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                log.warn("management: still starting after " + START_WAIT.toSeconds() + " s; " + what
+                        + " goes on without waiting");
+            }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void startSnmp(KeepalivedConfig config) {
@@ -121,7 +160,14 @@ final class ManagementServices implements AutoCloseable {
      * After a reload: a new snapshot at once, the MXBeans follow the new configuration, and an agent or endpoint
      * whose settings changed restarts (keepalived cannot re-enable SNMP without a restart; we can).
      */
-    synchronized void reload(KeepalivedConfig next) {
+    void reload(KeepalivedConfig next) {
+        awaitStarted("the reload"); // a reload during the start applies after it
+        synchronized (this) {
+            reloadStarted(next);
+        }
+    }
+
+    private void reloadStarted(KeepalivedConfig next) {
         publisher.refresh();
         if (!served(next).equals(served) || !next.management().snmpAgent().equals(snmpConfig)) {
             stopSnmp();
@@ -137,7 +183,15 @@ final class ManagementServices implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        awaitStarted("the stop");
+        synchronized (this) {
+            closed = true;
+            stopAll();
+        }
+    }
+
+    private void stopAll() {
         stopSnmp();
         stopJmx();
         publisher.close();

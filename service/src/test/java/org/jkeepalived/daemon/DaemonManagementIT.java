@@ -182,9 +182,12 @@ class DaemonManagementIT {
             cmd.addAll(List.of("-OS", "-t", "2", "-r", "1", "-v2c", "-c", "public", "udp:127.0.0.1:1610",
                     "KEEPALIVED-MIB::vrrpInstanceName.1", "KEEPALIVED-MIB::vrrpInstanceState.1",
                     "VRRP-MIB::vrrpNodeVersion.0"));
-            NetSnmp.Result r = NetSnmp.run(a.ns().exec(cmd), NetSnmp.TIMEOUT);
-            assertThat(r.out()).as("%s", r).containsExactly("KEEPALIVED-MIB::vrrpInstanceName.1 = STRING: VI_1",
+            List<String> want = List.of("KEEPALIVED-MIB::vrrpInstanceName.1 = STRING: VI_1",
                     "KEEPALIVED-MIB::vrrpInstanceState.1 = INTEGER: master(2)", "VRRP-MIB::vrrpNodeVersion.0 = INTEGER: 2");
+            // the log line comes first; the snapshot the agent serves follows within ~20 ms
+            await("MASTER through snmpd", 5_000, () -> NetSnmp.run(a.ns().exec(cmd), NetSnmp.TIMEOUT).out().equals(want));
+            NetSnmp.Result r = NetSnmp.run(a.ns().exec(cmd), NetSnmp.TIMEOUT);
+            assertThat(r.out()).as("%s", r).containsExactlyElementsOf(want);
         } finally {
             snmpd.destroy();
             snmpd.waitFor();
