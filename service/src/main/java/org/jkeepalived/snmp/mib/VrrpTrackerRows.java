@@ -8,7 +8,6 @@ import org.jkeepalived.config.model.track.TrackRef;
 import org.jkeepalived.config.model.track.Trackers;
 import org.jkeepalived.config.model.track.VrrpScript;
 import org.jkeepalived.config.model.vrrp.SyncGroup;
-import org.jkeepalived.config.model.vrrp.VrrpInstance;
 import org.jkeepalived.snmp.MibTree;
 import org.jkeepalived.status.TrackerStatus;
 
@@ -27,36 +26,40 @@ final class VrrpTrackerRows {
     private VrrpTrackerRows() {
     }
 
+    /** The five tracker tables of an owner kind: an instance's, or a sync group's (their entry OIDs). */
+    private record Tables(int[] interfaces, int[] scripts, int[] files, int[] processes, int[] bfds) {
+    }
+
+    private static final Tables INSTANCE = new Tables(KeepalivedOids.TRACKED_INTERFACE_ENTRY,
+            KeepalivedOids.TRACKED_SCRIPT_ENTRY, KeepalivedOids.TRACKED_FILE_ENTRY,
+            KeepalivedOids.TRACKED_PROCESS_ENTRY, KeepalivedOids.TRACKED_BFD_ENTRY);
+    private static final Tables SYNC_GROUP = new Tables(KeepalivedOids.SYNC_TRACKED_INTERFACE_ENTRY,
+            KeepalivedOids.SYNC_TRACKED_SCRIPT_ENTRY, KeepalivedOids.SYNC_TRACKED_FILE_ENTRY,
+            KeepalivedOids.SYNC_TRACKED_PROCESS_ENTRY, KeepalivedOids.SYNC_TRACKED_BFD_ENTRY);
+
     static void instanceTrackers(MibTree.Builder b, MibContext c) {
         for (int i = 0; i < c.instances.size(); i++) {
-            VrrpInstance inst = c.instances.get(i);
-            Trackers t = inst.trackers();
-            if (t == null) {
-                continue;
-            }
-            int ii = i + 1;
-            interfaces(b, KeepalivedOids.TRACKED_INTERFACE_ENTRY, ii, t.interfaces());
-            refs(b, KeepalivedOids.TRACKED_SCRIPT_ENTRY, ii, t.scripts());
-            refs(b, KeepalivedOids.TRACKED_FILE_ENTRY, ii, t.files());
-            refs(b, KeepalivedOids.TRACKED_PROCESS_ENTRY, ii, t.processes());
-            refs(b, KeepalivedOids.TRACKED_BFD_ENTRY, ii, t.bfds());
+            trackers(b, INSTANCE, i + 1, c.instances.get(i).trackers());
         }
     }
 
     static void syncGroupTrackers(MibTree.Builder b, MibContext c) {
         List<SyncGroup> groups = c.config.vrrp().syncGroups();
         for (int g = 0; g < groups.size(); g++) {
-            Trackers t = groups.get(g).trackers();
-            if (t == null) {
-                continue;
-            }
-            int gi = g + 1;
-            interfaces(b, KeepalivedOids.SYNC_TRACKED_INTERFACE_ENTRY, gi, t.interfaces());
-            refs(b, KeepalivedOids.SYNC_TRACKED_SCRIPT_ENTRY, gi, t.scripts());
-            refs(b, KeepalivedOids.SYNC_TRACKED_FILE_ENTRY, gi, t.files());
-            refs(b, KeepalivedOids.SYNC_TRACKED_PROCESS_ENTRY, gi, t.processes());
-            refs(b, KeepalivedOids.SYNC_TRACKED_BFD_ENTRY, gi, t.bfds());
+            trackers(b, SYNC_GROUP, g + 1, groups.get(g).trackers());
         }
+    }
+
+    /** The rows of one owner's trackers ({@code owner}: its 1-based index), none when it has none. */
+    private static void trackers(MibTree.Builder b, Tables tables, int owner, Trackers t) {
+        if (t == null) {
+            return;
+        }
+        interfaces(b, tables.interfaces(), owner, t.interfaces());
+        refs(b, tables.scripts(), owner, t.scripts());
+        refs(b, tables.files(), owner, t.files());
+        refs(b, tables.processes(), owner, t.processes());
+        refs(b, tables.bfds(), owner, t.bfds());
     }
 
     /**
