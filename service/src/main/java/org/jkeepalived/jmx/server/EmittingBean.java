@@ -51,6 +51,22 @@ abstract class EmittingBean extends NotificationBroadcasterSupport {
         sendNotification(n);
     }
 
+    /**
+     * An instance's or sync group's state change: the typed notification ({@code name: OLD -> NEW (reason)}, items
+     * name, oldState, newState, priority, reason) and the State attribute change.
+     */
+    void emitStateChange(String type, String name, String old, String state, int priority, String reason) {
+        String message = name + ": " + old + " -> " + state + (reason == null || reason.isEmpty() ? "" : " (" + reason + ")");
+        Map<String, Object> items = new LinkedHashMap<>();
+        items.put("name", name);
+        items.put("oldState", old);
+        items.put("newState", state);
+        items.put("priority", priority);
+        items.put("reason", text(reason));
+        emit(type, message, items);
+        emitChange("State", String.class.getName(), old, state, message);
+    }
+
     /** Emits the standard notification that {@code attribute} changed from {@code old} to {@code now}. */
     void emitChange(String attribute, String attributeType, Object old, Object now, String message) {
         sendNotification(new AttributeChangeNotification(objectName, sequence.incrementAndGet(),

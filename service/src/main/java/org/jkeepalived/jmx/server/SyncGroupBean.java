@@ -64,14 +64,6 @@ final class SyncGroupBean extends EmittingBean implements SyncGroupMXBean {
     synchronized void stateChanged(String state, String reason) {
         String old = lastState;
         lastState = state;
-        String message = name + ": " + old + " -> " + state + (reason == null || reason.isEmpty() ? "" : " (" + reason + ")");
-        Map<String, Object> items = new LinkedHashMap<>();
-        items.put("name", name);
-        items.put("oldState", old);
-        items.put("newState", state);
-        items.put("priority", 0);
-        items.put("reason", text(reason));
-        emit(Notifications.SYNC_GROUP_STATE, message, items);
-        emitChange("State", String.class.getName(), old, state, message);
+        emitStateChange(Notifications.SYNC_GROUP_STATE, name, old, state, 0, reason);
     }
 }

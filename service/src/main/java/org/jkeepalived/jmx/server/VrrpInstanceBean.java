@@ -219,15 +219,7 @@ final class VrrpInstanceBean extends EmittingBean implements VrrpInstanceMXBean 
     synchronized void stateChanged(String state, int priority, String reason) {
         String old = lastState;
         lastState = state;
-        String message = name + ": " + old + " -> " + state + (reason == null || reason.isEmpty() ? "" : " (" + reason + ")");
-        Map<String, Object> items = new LinkedHashMap<>();
-        items.put("name", name);
-        items.put("oldState", old);
-        items.put("newState", state);
-        items.put("priority", priority);
-        items.put("reason", text(reason));
-        emit(Notifications.VRRP_STATE, message, items);
-        emitChange("State", String.class.getName(), old, state, message);
+        emitStateChange(Notifications.VRRP_STATE, name, old, state, priority, reason);
     }
 
     /** The effective priority became {@code priority} while in {@code state}. */
