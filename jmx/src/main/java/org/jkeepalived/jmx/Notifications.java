@@ -39,6 +39,15 @@ public final class Notifications {
      */
     public static final String QUORUM = "jkeepalived.quorum";
 
+    /**
+     * A VRRP instance saw a split brain: another MASTER for its virtual router (JKEEPALIVED-MIB
+     * jkSplitBrainDetected), once per episode, from its {@code type=VrrpInstance} MBean (attribute
+     * {@code SplitBrains}). Items: {@code name}, {@code vrid}, {@code kind} (BACKUP_SEES_TWO_MASTERS,
+     * MASTER_SEES_LOWER_MASTER or MASTER_SEES_EQUAL_MASTER), {@code peer}, {@code peerPriority},
+     * {@code ownPriority}, {@code episodes}.
+     */
+    public static final String VRRP_SPLIT_BRAIN = "jkeepalived.vrrp.splitbrain";
+
     private Notifications() {
     }
 }

@@ -91,6 +91,15 @@ public interface VrrpInstanceMXBean {
     /** The sum of {@link #getDrops()}. */
     long getDropsTotal();
 
+    /** Split-brain episodes seen since start: another MASTER for its virtual router (jkInstanceSplitBrains). */
+    long getSplitBrains();
+
+    /**
+     * The last split brain: kind, the other MASTER and its priority, e.g. {@code MASTER_SEES_LOWER_MASTER from
+     * 10.0.0.2 (priority 100, ours 150) 12 s ago}; empty if none was seen.
+     */
+    String getLastSplitBrain();
+
     /** Sets the base priority (1..255; keepalived refuses 0); the effective priority is recomputed at once. */
     String setBasePriority(int priority);
 

@@ -145,4 +145,20 @@ public sealed interface Event {
      */
     record VrrpProtocolError(String instance, org.jkeepalived.vrrp.packet.DropReason reason) implements Event {
     }
+
+    /**
+     * A VRRP instance saw a split brain: another MASTER for its virtual router (JKEEPALIVED-MIB
+     * jkSplitBrainDetected). Once per episode.
+     *
+     * @param instance     the instance
+     * @param vrid         its virtual router ID
+     * @param kind         how it was seen
+     * @param peer         the other MASTER (the advert's source)
+     * @param peerPriority the priority in that advert
+     * @param ownPriority  our effective priority then
+     * @param episodes     the instance's episodes so far, this one included
+     */
+    record VrrpSplitBrain(String instance, int vrid, org.jkeepalived.vrrp.SplitBrainKind kind, InetAddress peer,
+                          int peerPriority, int ownPriority, long episodes) implements Event {
+    }
 }

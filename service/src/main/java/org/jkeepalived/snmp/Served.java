@@ -29,6 +29,14 @@ public record Served(boolean keepalivedVrrp, boolean keepalivedChecker, boolean 
                 rfcV3 && vrrpRuns, traps);
     }
 
+    /**
+     * JKEEPALIVED-MIB (split brain: VRRP only), served with any VRRP part, and its notification with
+     * {@code enable_traps} too. Not a keepalived keyword of its own: jkeepalived's objects follow keepalived's.
+     */
+    public boolean jkeepalived() {
+        return keepalivedVrrp || rfcV2 || rfcV3;
+    }
+
     /** Whether the agent runs at all. */
     public boolean any() {
         return keepalivedVrrp || keepalivedChecker || rfcV2 || rfcV3 || traps;

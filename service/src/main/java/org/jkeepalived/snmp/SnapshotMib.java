@@ -24,9 +24,12 @@ import org.snmp4j.smi.VariableBinding;
  * GETBULK never mixes two snapshots. GET and GETNEXT are binary searches.
  */
 final class SnapshotMib {
-    /** KEEPALIVED-MIB, VRRP-MIB (RFC 2787) and VRRPv3-MIB (RFC 6527): everything a MibTree may hold. */
+    /**
+     * KEEPALIVED-MIB, VRRP-MIB (RFC 2787), VRRPv3-MIB (RFC 6527) and JKEEPALIVED-MIB (snmp.mib.KeepalivedOids
+     * .JKEEPALIVED): everything a MibTree may hold.
+     */
     static final List<OID> ROOTS = List.of(new OID("1.3.6.1.4.1.9586.100.5"), new OID("1.3.6.1.2.1.68"),
-            new OID("1.3.6.1.2.1.207"));
+            new OID("1.3.6.1.2.1.207"), new OID("1.3.6.1.4.1.32473.1"));
 
     private final StatusSource status;
     private final Function<StatusSnapshot, MibTree> mibs;

@@ -81,4 +81,14 @@ public sealed interface Action {
     /** A BACKUP discarded a lower-priority advert in order to preempt (RFC 5798 §6.4.2); logged only. */
     record Discarded(InetAddress from, int priority, String message) implements Action {
     }
+
+    /**
+     * A new split-brain episode: another MASTER for our virtual router ({@link SplitBrainDetector}). Logged, counted
+     * and published (JKEEPALIVED-MIB jkSplitBrainDetected, a JMX notification).
+     *
+     * @param episodes the instance's episodes so far, this one included
+     */
+    record SplitBrain(SplitBrainKind kind, InetAddress peer, int peerPriority, int ownPriority, long episodes)
+            implements Action {
+    }
 }

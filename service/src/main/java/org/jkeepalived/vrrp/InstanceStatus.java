@@ -16,19 +16,32 @@ import org.jkeepalived.vrrp.packet.DropReason;
  * @param upSinceNanos  System.nanoTime() when it last left INIT/FAULT for BACKUP or MASTER, {@link #NEVER}
  *                      while it is not BACKUP or MASTER (RFC 2787 vrrpOperVirtualRouterUpTime)
  * @param stateSinceNanos System.nanoTime() of its last transition ({@link #NEVER} before the first)
+ * @param splitBrain    its split-brain episodes ({@link SplitBrainStatus#NONE} before the first)
  */
 public record InstanceStatus(String name, int vrid, int version, VrrpState state, int basePriority,
                              int effectivePriority, InetAddress masterAddress, long advertsReceived,
                              long advertsSent, long becomeMaster, long releaseMaster, long priorityZeroReceived,
                              long priorityZeroSent, Map<DropReason, Long> drops, boolean preempt,
                              NewMasterReason newMasterReason, DropReason lastProtoError, long upSinceNanos,
-                             long stateSinceNanos) {
+                             long stateSinceNanos, SplitBrainStatus splitBrain) {
     /** A time that never was. */
     public static final long NEVER = Long.MIN_VALUE;
 
     public InstanceStatus {
         drops = Map.copyOf(drops);
         newMasterReason = newMasterReason == null ? NewMasterReason.NOT_MASTER : newMasterReason;
+        splitBrain = splitBrain == null ? SplitBrainStatus.NONE : splitBrain;
+    }
+
+    /** A status that has seen no split brain. */
+    public InstanceStatus(String name, int vrid, int version, VrrpState state, int basePriority,
+                          int effectivePriority, InetAddress masterAddress, long advertsReceived, long advertsSent,
+                          long becomeMaster, long releaseMaster, long priorityZeroReceived, long priorityZeroSent,
+                          Map<DropReason, Long> drops, boolean preempt, NewMasterReason newMasterReason,
+                          DropReason lastProtoError, long upSinceNanos, long stateSinceNanos) {
+        this(name, vrid, version, state, basePriority, effectivePriority, masterAddress, advertsReceived, advertsSent,
+                becomeMaster, releaseMaster, priorityZeroReceived, priorityZeroSent, drops, preempt, newMasterReason,
+                lastProtoError, upSinceNanos, stateSinceNanos, SplitBrainStatus.NONE);
     }
 
     public long drops(DropReason reason) {

@@ -87,6 +87,7 @@ public final class VirtualRouter {
     private long upSinceNanos = InstanceStatus.NEVER;
     private long stateSinceNanos = InstanceStatus.NEVER;
     private List<Action> out = new ArrayList<>();
+    private final SplitBrainDetector splitBrain = new SplitBrainDetector();
 
     /**
      * Asked when the master-down timer expires: may this router become MASTER now? A sync group answers no
@@ -151,7 +152,7 @@ public final class VirtualRouter {
                 settings.basePriority(), effectivePriority, masterAddress, stats.advertsReceived(),
                 stats.advertsSent(), stats.becomeMaster(), stats.releaseMaster(), stats.priorityZeroReceived(),
                 stats.priorityZeroSent(), stats.snapshot(), !settings.nopreempt(), newMasterReason,
-                stats.lastProtoError(), upSinceNanos, stateSinceNanos);
+                stats.lastProtoError(), upSinceNanos, stateSinceNanos, splitBrain.status());
     }
 
     /** The earliest armed deadline, or {@link #NEVER}; call {@link #onTimer} when it is reached. */
@@ -425,11 +426,14 @@ public final class VirtualRouter {
         if (a.priority() == 0) {
             // The master resigned: take over after Skew_Time only.
             out.add(new Action.PriorityZeroReceived(rx.source()));
+            splitBrain.forgetSources();
             takeoverCause = NewMasterReason.PRIORITY;
             masterDownDeadline = nowNanos + skewTimeNanos();
             masterAddress = null;
             return;
         }
+        splitBrain(splitBrain.backupHeard(rx.source(), a.priority(), effectivePriority, nowNanos,
+                masterAdverIntervalCentis * NANOS_PER_CENTI, masterDownIntervalNanos()));
         boolean delaying = settings.preemptDelayNanos() > 0 && (preemptUntilNanos == 0 || nowNanos < preemptUntilNanos);
         if (settings.nopreempt() || a.priority() >= effectivePriority || delaying) {
             if (settings.preemptDelayNanos() > 0) {
@@ -466,6 +470,8 @@ public final class VirtualRouter {
             advertDeadline = nowNanos + settings.advertIntervalCentis() * NANOS_PER_CENTI;
             return;
         }
+        splitBrain(splitBrain.masterHeard(rx.source(), a.priority(), effectivePriority, nowNanos, stateSinceNanos,
+                masterDownIntervalNanos()));
         if (wins(rx)) {
             if (settings.higherPrioSendAdvert()) {
                 sendAdvert(effectivePriority);
@@ -622,7 +628,16 @@ public final class VirtualRouter {
             newMasterReason = NewMasterReason.NOT_MASTER;
         }
         stats.stateChanged();
+        splitBrain.forgetSources();
         out.add(new Action.StateChanged(from, to, reason));
+    }
+
+    /** Reports a new split-brain episode (null: none). */
+    private void splitBrain(SplitBrainStatus episode) {
+        if (episode != null) {
+            out.add(new Action.SplitBrain(episode.lastKind(), episode.lastPeer(), episode.lastPeerPriority(),
+                    episode.lastOwnPriority(), episode.episodes()));
+        }
     }
 
     // ---------------------------------------------------------------- helpers

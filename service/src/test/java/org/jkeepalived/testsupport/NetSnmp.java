@@ -64,9 +64,13 @@ public final class NetSnmp {
                 : Path.of(System.getProperty("user.home"), ".cache/jkeepalived-mibs/ietf");
     }
 
-    /** {@code -M IETF:/usr/share/snmp/mibs -m KEEPALIVED-MIB:VRRP-MIB:VRRPV3-MIB} (VRRPV3-MIB is the module in VRRPv3-MIB.txt). */
+    /**
+     * {@code -M IETF:/usr/share/snmp/mibs:REPO/mibs -m KEEPALIVED-MIB:VRRP-MIB:VRRPV3-MIB:JKEEPALIVED-MIB}
+     * (VRRPV3-MIB is the module in VRRPv3-MIB.txt; JKEEPALIVED-MIB is the repository's own).
+     */
     public static List<String> mibArgs() {
-        return List.of("-M", ietfMibDir() + ":/usr/share/snmp/mibs", "-m", "KEEPALIVED-MIB:VRRP-MIB:VRRPV3-MIB");
+        return List.of("-M", ietfMibDir() + ":/usr/share/snmp/mibs:" + Launcher.repositoryRoot().resolve("mibs"),
+                "-m", "KEEPALIVED-MIB:VRRP-MIB:VRRPV3-MIB:JKEEPALIVED-MIB");
     }
 
     /** {@code -v2c -c COMMUNITY}. */

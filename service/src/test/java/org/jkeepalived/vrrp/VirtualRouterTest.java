@@ -203,12 +203,14 @@ class VirtualRouterTest {
     void masterAnswersLowerPriorityWithAdvertAndGarp() {
         VirtualRouter r = master(settings().build());
         long t = 10 * SEC;
-        assertThat(r.onAdvert(rx(50, "10.0.0.3"), t)).containsExactly(
+        Action.SplitBrain twoMasters = new Action.SplitBrain(SplitBrainKind.MASTER_SEES_LOWER_MASTER,
+                Vrrp.addr("10.0.0.3"), 50, 100, 1);
+        assertThat(r.onAdvert(rx(50, "10.0.0.3"), t)).containsExactly(twoMasters,
                 new Action.LowerPriorityAdvert(Vrrp.addr("10.0.0.3"), 50), new SendAdvert(100),
                 new SendGratuitous(5, VIPS));
         assertThat(r.onTimer(t + 5 * SEC)).contains(new SendGratuitous(5, VIPS));
         VirtualRouter quiet = master(settings().lowerPrioNoAdvert(true).garpLowerPrio(0, 0).build());
-        assertThat(quiet.onAdvert(rx(50, "10.0.0.3"), t)).containsExactly(
+        assertThat(quiet.onAdvert(rx(50, "10.0.0.3"), t)).containsExactly(twoMasters,
                 new Action.LowerPriorityAdvert(Vrrp.addr("10.0.0.3"), 50));
         assertThat(quiet.state()).isEqualTo(VrrpState.MASTER);
     }

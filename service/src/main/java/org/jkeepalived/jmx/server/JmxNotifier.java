@@ -10,7 +10,8 @@ import org.jkeepalived.jmx.Notifications;
 /**
  * Turns events into JMX notifications (an {@link org.jkeepalived.event.EventBus} subscriber, so a slow JMX
  * listener only delays this subscriber): VRRP instance and sync group states, priority changes, real server
- * states and quorum changes, each from the MBean it is about, or from the Daemon MBean when that one is gone.
+ * states, quorum changes and split brains, each from the MBean it is about, or from the Daemon MBean when that one
+ * is gone (a split brain always has its instance's).
  */
 public final class JmxNotifier implements Consumer<Event> {
     private final JmxRegistry registry;
@@ -41,6 +42,12 @@ public final class JmxNotifier implements Consumer<Event> {
                 items.put("checker", EmittingBean.text(e.checkerKind()));
                 registry.daemon().emitOrphan(Notifications.REAL_SERVER_STATE,
                         (e.up() ? "UP " : "DOWN ") + e.realServer() + " in VS " + e.virtualServer(), items);
+            }
+        } else if (event instanceof Event.VrrpSplitBrain e) {
+            VrrpInstanceBean b = registry.vrrpInstance(e.instance());
+            if (b != null) {
+                b.splitBrain(e.kind().name(), e.vrid(), e.peer().getHostAddress(), e.peerPriority(), e.ownPriority(),
+                        e.episodes());
             }
         } else if (event instanceof Event.QuorumChanged e) {
             VirtualServerBean b = registry.virtualServer(e.virtualServer());

@@ -206,6 +206,23 @@ final class VrrpInstanceBean extends EmittingBean implements VrrpInstanceMXBean 
     }
 
     @Override
+    public long getSplitBrains() {
+        InstanceStatus s = now();
+        return s == null ? 0 : s.splitBrain().episodes();
+    }
+
+    @Override
+    public String getLastSplitBrain() {
+        InstanceStatus s = now();
+        if (s == null || s.splitBrain().lastKind() == null) {
+            return "";
+        }
+        var sb = s.splitBrain();
+        return sb.lastKind() + " from " + sb.lastPeer().getHostAddress() + " (priority " + sb.lastPeerPriority()
+                + ", ours " + sb.lastOwnPriority() + ") " + sinceMillis(sb.lastAtNanos()) / 1000 + " s ago";
+    }
+
+    @Override
     public String setBasePriority(int priority) {
         return commands.setBasePriority(name, priority).name();
     }
@@ -234,5 +251,20 @@ final class VrrpInstanceBean extends EmittingBean implements VrrpInstanceMXBean 
         items.put("newPriority", priority);
         emit(Notifications.VRRP_PRIORITY, message, items);
         emitChange("EffectivePriority", int.class.getName(), old, priority, message);
+    }
+
+    synchronized void splitBrain(String kind, int vrid, String peer, int peerPriority, int ownPriority, long episodes) {
+        String message = name + ": split brain, " + kind + " from " + peer + " (priority " + peerPriority + ", ours "
+                + ownPriority + ")";
+        Map<String, Object> items = new LinkedHashMap<>();
+        items.put("name", name);
+        items.put("vrid", vrid);
+        items.put("kind", kind);
+        items.put("peer", peer);
+        items.put("peerPriority", peerPriority);
+        items.put("ownPriority", ownPriority);
+        items.put("episodes", episodes);
+        emit(Notifications.VRRP_SPLIT_BRAIN, message, items);
+        emitChange("SplitBrains", long.class.getName(), episodes - 1, episodes, message);
     }
 }

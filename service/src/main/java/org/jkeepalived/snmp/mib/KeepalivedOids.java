@@ -47,6 +47,17 @@ public final class KeepalivedOids {
     public static final int[] LVS_SYNC_DAEMON = sub(CHECK, 6);
     public static final int[] LVS_TIMEOUTS = sub(CHECK, 7);
 
+    /**
+     * JKEEPALIVED-MIB (mibs/JKEEPALIVED-MIB.txt): jkeepalived's own objects. PROVISIONAL arc: enterprises.32473 is
+     * IANA's documentation PEN (RFC 5612) until the project registers its own; this constant and the MIB's
+     * MODULE-IDENTITY are the only places to change then.
+     */
+    public static final int[] JKEEPALIVED = {1, 3, 6, 1, 4, 1, 32473, 1};
+    public static final int[] JK_OBJECTS = sub(JKEEPALIVED, 1);
+    public static final int[] JK_INSTANCE_ENTRY = sub(JK_OBJECTS, 2, 1);
+    /** jkSplitBrainDetected. */
+    public static final OID TRAP_SPLIT_BRAIN = new OID(sub(JKEEPALIVED, 0, 1));
+
     /** routerId.0, carried by every KEEPALIVED-MIB notification. */
     public static final OID ROUTER_ID_0 = new OID(sub(GLOBAL, 2, 0));
 

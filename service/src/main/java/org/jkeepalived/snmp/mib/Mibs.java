@@ -9,7 +9,7 @@ import org.jkeepalived.status.StatusSnapshot;
 /**
  * The MIB content of one status snapshot, as keepalived 2.2.7 serves it: KEEPALIVED-MIB (global scalars with
  * either part, the vrrp subtree, the check subtree), VRRP-MIB (RFC 2787) and VRRPv3-MIB (RFC 6527), each only
- * when {@link Served} says so. Pure: the same snapshot gives the same tree. O(n) rows plus one sort.
+ * when {@link Served} says so; and jkeepalived's own JKEEPALIVED-MIB with any VRRP part. Pure: the same snapshot gives the same tree. O(n) rows plus one sort.
  */
 public final class Mibs {
     private static final Log LOG = Log.get("snmp");
@@ -54,6 +54,9 @@ public final class Mibs {
         }
         if (served.rfcV3()) {
             part("VRRPv3-MIB", snap, () -> Rfc6527Rows.rows(b, c));
+        }
+        if (served.jkeepalived()) {
+            part("JKEEPALIVED-MIB", snap, () -> JkeepalivedRows.rows(b, c));
         }
         return b.build();
     }

@@ -81,6 +81,8 @@ public final class TrapMapper {
                         new VariableBinding(KeepalivedOids.TRAP_PACKET_SRC_0, new IpAddress(e.source())),
                         new VariableBinding(KeepalivedOids.TRAP_AUTH_ERROR_TYPE_0, new Integer32(e.errorType())))));
             }
+        } else if (event instanceof Event.VrrpSplitBrain e && served.jkeepalived()) {
+            out.add(splitBrain(c, e));
         } else if (event instanceof Event.VrrpProtocolError e && served.rfcV3()) {
             VrrpInstance inst = instance(c, e.instance());
             MibContext.RfcRow row = inst == null ? null : c.rfcRow(inst);
@@ -92,6 +94,20 @@ public final class TrapMapper {
             }
         }
         return out;
+    }
+
+    /** JKEEPALIVED-MIB jkSplitBrainDetected: the event's values, in the instance's jkInstanceTable row. */
+    private static SnmpNotification splitBrain(MibContext c, Event.VrrpSplitBrain e) {
+        int[] idx = {c.instanceIndex(e.instance())};
+        int[] entry = KeepalivedOids.JK_INSTANCE_ENTRY;
+        return new SnmpNotification(KeepalivedOids.TRAP_SPLIT_BRAIN, List.of(
+                bind(entry, 2, idx, str(e.instance())),
+                bind(entry, 3, idx, new Integer32(e.vrid())),
+                bind(entry, 5, idx, new Integer32(e.kind().mibValue())),
+                bind(entry, 6, idx, new Integer32(Row.addrType(e.peer()))),
+                bind(entry, 7, idx, new OctetString(e.peer().getAddress())),
+                bind(entry, 8, idx, new Integer32(e.peerPriority())),
+                bind(entry, 9, idx, new Integer32(e.ownPriority()))));
     }
 
     private static void instance(Served served, MibContext c, Event.VrrpStateChanged e, List<SnmpNotification> out) {

@@ -115,6 +115,10 @@ final class ActionRunner {
             log.info("(" + name + ") Backup received priority 0 advertisement"); // keepalived's words
         } else if (a instanceof Action.Discarded d) {
             log.lowerPriorityAdvertDiscarded(name, d.priority(), AddressText.of(d.from()));
+        } else if (a instanceof Action.SplitBrain sb) {
+            log.warn("(" + name + ") Split brain: " + sb.kind().text() + " from " + AddressText.of(sb.peer())
+                    + " (priority " + sb.peerPriority() + ", ours " + sb.ownPriority() + "): two masters for VRID "
+                    + s.router.settings().vrid() + ", episode " + sb.episodes());
         } else if (a instanceof Action.LowerPriorityAdvert lp) {
             log.detail("(" + name + ") MASTER received lower priority (" + lp.priority() + ") advert from "
                     + AddressText.of(lp.from()));

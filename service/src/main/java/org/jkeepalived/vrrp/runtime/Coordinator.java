@@ -212,6 +212,9 @@ final class Coordinator {
             } else if (a instanceof Action.PriorityChanged pc && target.notifyPriorityChanges()
                     && (s.router.state() == VrrpState.MASTER || s.router.state() == VrrpState.BACKUP)) {
                 events.accept(new Event.VrrpPriorityChanged(target, notifyState(s.router.state()), pc.to()));
+            } else if (a instanceof Action.SplitBrain sb) {
+                events.accept(new Event.VrrpSplitBrain(s.name(), s.router.settings().vrid(), sb.kind(), sb.peer(),
+                        sb.peerPriority(), sb.ownPriority(), sb.episodes()));
             } else if (a instanceof Action.LowerPriorityAdvert lp) {
                 events.accept(new Event.MasterRxLowerPriority(target, s.router.effectivePriority(), lp.from(),
                         lp.priority()));

@@ -110,6 +110,28 @@ class JmxNotifierTest {
     }
 
     @Test
+    void splitBrainFromTheInstance() throws Exception {
+        notifier.accept(new Event.VrrpSplitBrain("VI_1", 51, org.jkeepalived.vrrp.SplitBrainKind.MASTER_SEES_LOWER_MASTER,
+                java.net.InetAddress.getByName("10.0.0.9"), 90, 130, 3));
+        assertThat(received).extracting(Notification::getType)
+                .containsExactly(Notifications.VRRP_SPLIT_BRAIN, AttributeChangeNotification.ATTRIBUTE_CHANGE);
+        assertThat(received.get(0).getSource()).isEqualTo(ObjectNames.vrrpInstance("VI_1"));
+        assertThat(received.get(0).getMessage())
+                .isEqualTo("VI_1: split brain, MASTER_SEES_LOWER_MASTER from 10.0.0.9 (priority 90, ours 130)");
+        CompositeData d = data(received.get(0));
+        assertThat(d.get("vrid")).isEqualTo(51);
+        assertThat(d.get("kind")).isEqualTo("MASTER_SEES_LOWER_MASTER");
+        assertThat(d.get("peer")).isEqualTo("10.0.0.9");
+        assertThat(d.get("peerPriority")).isEqualTo(90);
+        assertThat(d.get("ownPriority")).isEqualTo(130);
+        assertThat(d.get("episodes")).isEqualTo(3L);
+        AttributeChangeNotification change = (AttributeChangeNotification) received.get(1);
+        assertThat(change.getAttributeName()).isEqualTo("SplitBrains");
+        assertThat(change.getOldValue()).isEqualTo(2L);
+        assertThat(change.getNewValue()).isEqualTo(3L);
+    }
+
+    @Test
     void realServerAndQuorum() {
         notifier.accept(new Event.RealServerChanged(Fixtures.VS, Fixtures.RS1, false, null, false,
                 "TCP connection failed", "TCP_CHECK"));

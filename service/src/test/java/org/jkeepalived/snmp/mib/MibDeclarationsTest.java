@@ -24,12 +24,15 @@ import org.snmp4j.smi.VariableBinding;
 
 /**
  * Every object instance of a full tree (all parts served, rich.conf running) and every notification is declared in
- * keepalived 2.2.7's MIB files, with the SMI type the MIB gives it: a scalar as name.0, a column with an index.
+ * keepalived 2.2.7's MIB files or in our own mibs/JKEEPALIVED-MIB.txt, with the SMI type the MIB gives it: a scalar
+ * as name.0, a column with an index.
  */
 class MibDeclarationsTest {
     private static final Path DIR = Path.of("/usr/share/snmp/mibs");
     private static final List<String> FILES = List.of("KEEPALIVED-MIB.txt", "VRRP-MIB.txt", "VRRPv3-MIB.txt");
     private static final Served ALL = new Served(true, true, true, true, true);
+    /** The repository's own module (the build runs in service/). */
+    static final Path OWN_MIB = Path.of("..", "mibs", "JKEEPALIVED-MIB.txt");
 
     private static MibText mib;
 
@@ -47,6 +50,7 @@ class MibDeclarationsTest {
             }
             paths.add(p);
         }
+        paths.add(OWN_MIB);
         mib = MibText.read(paths);
     }
 
@@ -57,6 +61,9 @@ class MibDeclarationsTest {
         assertThat(mib.byName("vrrpOperState").oid()).isEqualTo(new OID("1.3.6.1.2.1.68.1.3.1.3"));
         assertThat(mib.byName("vrrpv3StatisticsNewMasterReason").oid())
                 .isEqualTo(new OID("1.3.6.1.2.1.207.1.2.5.1.2"));
+        assertThat(mib.byName("jkInstanceSplitBrainPeer").oid()).isEqualTo(new OID(KeepalivedOids.sub(
+                KeepalivedOids.JK_INSTANCE_ENTRY, 7)));
+        assertThat(mib.byName("jkSplitBrainDetected").oid()).isEqualTo(KeepalivedOids.TRAP_SPLIT_BRAIN);
     }
 
     @Test
@@ -84,7 +91,8 @@ class MibDeclarationsTest {
                 "virtualServerRateInPPSHigh", "realServerStatsActiveConns", "realServerConnTimeoutUsec",
                 "lvsSyncDaemonSyncId", "lvsTimeoutUdp", "vrrpOperVirtualRouterUpTime", "vrrpAssoIpAddrRowStatus",
                 "vrrpStatsPacketLengthErrors", "vrrpRouterVrIdErrors", "vrrpv3OperationsUpTime",
-                "vrrpv3AssociatedIpAddrRowStatus", "vrrpv3StatisticsRefreshRate", "vrrpv3RouterChecksumErrors");
+                "vrrpv3AssociatedIpAddrRowStatus", "vrrpv3StatisticsRefreshRate", "vrrpv3RouterChecksumErrors",
+                "jkSplitBrainEpisodes", "jkInstanceSplitBrainPeer", "jkInstanceSplitBrainAge");
     }
 
     @Test
@@ -100,7 +108,9 @@ class MibDeclarationsTest {
                 new Event.RealServerChanged("FWM 5", "[10.0.0.3]:tcp:0", false, null, false, "x", null),
                 new Event.QuorumChanged("[VSG]:0", true, null, false, "q"),
                 new Event.VrrpAuthFailure("VI_1", MibFixture.ip("192.0.2.9"), 3),
-                new Event.VrrpProtocolError("VI_2", DropReason.VERSION));
+                new Event.VrrpProtocolError("VI_2", DropReason.VERSION),
+                new Event.VrrpSplitBrain("VI_1", 51, org.jkeepalived.vrrp.SplitBrainKind.MASTER_SEES_EQUAL_MASTER,
+                        MibFixture.ip("fe80::7"), 145, 145, 3));
         Set<String> notifications = new TreeSet<>();
         List<String> problems = new ArrayList<>();
         for (Event e : events) {
@@ -122,7 +132,7 @@ class MibDeclarationsTest {
         assertThat(problems).isEmpty();
         assertThat(notifications).containsExactlyInAnyOrder("vrrpInstanceStateChange", "vrrpSyncGroupStateChange",
                 "realServerStateChange", "virtualServerQuorumStateChange", "vrrpTrapNewMaster", "vrrpTrapAuthFailure",
-                "vrrpv3NewMaster", "vrrpv3ProtoError");
+                "vrrpv3NewMaster", "vrrpv3ProtoError", "jkSplitBrainDetected");
     }
 
     /** Null when {@code vb} names an instance of a declared object of its type, else what is wrong. */

@@ -31,6 +31,7 @@ class MibsTest {
     private static final String K = "1.3.6.1.4.1.9586.100.5.";
     private static final String V2 = "1.3.6.1.2.1.68.";
     private static final String V3 = "1.3.6.1.2.1.207.";
+    private static final String JK = "1.3.6.1.4.1.32473.1.";
 
     private final KeepalivedConfig cfg = MibFixture.rich();
     private final MibTree tree = Mibs.tree(ALL).apply(RichSnapshot.of(cfg));
@@ -253,16 +254,43 @@ class MibsTest {
     }
 
     @Test
+    void jkeepalivedMibServesEachInstancesSplitBrains() {
+        MibTree t = Mibs.tree(ALL).apply(RichSnapshot.of(cfg));
+        assertThat(at(t, JK + "1.1.0")).as("jkSplitBrainEpisodes, all instances").isEqualTo(new Counter32(2));
+        // VI_1 (index 1): two episodes, the last a lower master 10.1.0.9 at 90 against our 145, 50 s before the snapshot
+        assertThat(at(t, JK + "1.2.1.2.1")).isEqualTo(str("VI_1"));
+        assertThat(at(t, JK + "1.2.1.3.1")).isEqualTo(new Integer32(51));
+        assertThat(at(t, JK + "1.2.1.4.1")).isEqualTo(new Counter32(2));
+        assertThat(at(t, JK + "1.2.1.5.1")).isEqualTo(new Integer32(3)); // masterSeesLowerMaster
+        assertThat(at(t, JK + "1.2.1.6.1")).isEqualTo(new Integer32(1)); // ipv4
+        assertThat(at(t, JK + "1.2.1.7.1")).isEqualTo(new OctetString(new byte[] {10, 1, 0, 9}));
+        assertThat(at(t, JK + "1.2.1.8.1")).isEqualTo(new Integer32(90));
+        assertThat(at(t, JK + "1.2.1.9.1")).isEqualTo(new Integer32(145));
+        assertThat(at(t, JK + "1.2.1.10.1")).as("taken at 100 s, seen at 50 s").isEqualTo(new TimeTicks(5000));
+        // VI_2 (index 2): never; every row has every column
+        assertThat(at(t, JK + "1.2.1.4.2")).isEqualTo(new Counter32(0));
+        assertThat(at(t, JK + "1.2.1.5.2")).isEqualTo(new Integer32(1)); // none
+        assertThat(at(t, JK + "1.2.1.6.2")).isEqualTo(new Integer32(0)); // unknown
+        assertThat(at(t, JK + "1.2.1.7.2")).isEqualTo(new OctetString());
+        assertThat(at(t, JK + "1.2.1.10.2")).isEqualTo(new TimeTicks(0));
+        assertThat(prefixed(t, JK + "1.2.1.2.")).hasSize(cfg.vrrp().instances().size());
+    }
+
+    @Test
     void servedSwitchesSelectTheParts() {
         StatusSnapshot snap = RichSnapshot.of(cfg);
         MibTree v3 = Mibs.tree(new Served(false, false, false, true, false)).apply(snap);
         assertThat(v3.size()).isPositive();
-        assertThat(v3.all()).allMatch(vb -> vb.getOid().startsWith(new OID(V3.substring(0, V3.length() - 1))));
+        // VRRPv3-MIB, and JKEEPALIVED-MIB with any VRRP part
+        assertThat(v3.all()).allMatch(vb -> vb.getOid().startsWith(new OID(V3.substring(0, V3.length() - 1)))
+                || vb.getOid().startsWith(new OID(JK.substring(0, JK.length() - 1))));
+        assertThat(prefixed(v3, JK)).isNotEmpty();
         MibTree checker = Mibs.tree(new Served(false, true, false, false, false)).apply(snap);
         assertThat(prefixed(checker, K + "1.")).isNotEmpty();
         assertThat(prefixed(checker, K + "3.")).isNotEmpty();
         assertThat(prefixed(checker, K + "2.")).isEmpty();
         assertThat(prefixed(checker, "1.3.6.1.2.1.")).isEmpty();
+        assertThat(prefixed(checker, JK)).as("split brain is VRRP's").isEmpty();
         assertThat(at(checker, K + "1.4.0")).as("trapEnable follows enable_traps").isEqualTo(new Integer32(2));
         MibTree vrrp = Mibs.tree(new Served(true, false, false, false, false)).apply(snap);
         assertThat(prefixed(vrrp, K + "2.")).isNotEmpty();

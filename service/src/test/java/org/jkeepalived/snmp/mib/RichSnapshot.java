@@ -8,7 +8,10 @@ import org.jkeepalived.ipvs.runtime.LvsStatus;
 import org.jkeepalived.status.StatusSnapshot;
 import org.jkeepalived.status.SyncGroupStatus;
 import org.jkeepalived.status.TrackerStatus;
+import org.jkeepalived.vrrp.InstanceStatus;
 import org.jkeepalived.vrrp.NewMasterReason;
+import org.jkeepalived.vrrp.SplitBrainKind;
+import org.jkeepalived.vrrp.SplitBrainStatus;
 import org.jkeepalived.vrrp.VrrpState;
 import org.jkeepalived.vrrp.packet.DropReason;
 
@@ -21,10 +24,18 @@ final class RichSnapshot {
     private RichSnapshot() {
     }
 
+    static InstanceStatus withSplitBrain(InstanceStatus s, SplitBrainStatus sb) {
+        return new InstanceStatus(s.name(), s.vrid(), s.version(), s.state(), s.basePriority(), s.effectivePriority(),
+                s.masterAddress(), s.advertsReceived(), s.advertsSent(), s.becomeMaster(), s.releaseMaster(),
+                s.priorityZeroReceived(), s.priorityZeroSent(), s.drops(), s.preempt(), s.newMasterReason(),
+                s.lastProtoError(), s.upSinceNanos(), s.stateSinceNanos(), sb);
+    }
+
     static StatusSnapshot of(KeepalivedConfig cfg) {
-        var vi1 = MibFixture.status("VI_1", 51, 2, VrrpState.MASTER, 150, 145, null,
+        var vi1 = withSplitBrain(MibFixture.status("VI_1", 51, 2, VrrpState.MASTER, 150, 145, null,
                 Map.of(DropReason.CHECKSUM, 2L, DropReason.AUTH_FAILURE, 4L, DropReason.IP_TTL, 5L),
-                NewMasterReason.PREEMPTED, DropReason.IP_TTL);
+                NewMasterReason.PREEMPTED, DropReason.IP_TTL), new SplitBrainStatus(2,
+                SplitBrainKind.MASTER_SEES_LOWER_MASTER, MibFixture.ip("10.1.0.9"), 90, 145, 50_000_000_000L));
         var vi2 = MibFixture.status("VI_2", 52, 3, VrrpState.BACKUP, 100, 100, MibFixture.ip("10.1.0.77"),
                 Map.of(DropReason.CHECKSUM, 3L, DropReason.VRID, 1L), NewMasterReason.NOT_MASTER, DropReason.VRID);
         var vi6 = MibFixture.status("VI_6", 53, 3, VrrpState.BACKUP, 100, 100, MibFixture.ip("fe80::99"),

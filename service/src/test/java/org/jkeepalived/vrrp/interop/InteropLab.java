@@ -81,6 +81,21 @@ public final class InteropLab implements AutoCloseable {
         return nodes.get(i);
     }
 
+    /**
+     * Cuts the LAN into one piece per node, or joins it again: every node's bridge port becomes an isolated port
+     * (isolated ports forward only to non-isolated ones). Links and carriers stay up, so each node only stops
+     * hearing the others: a partition, not a link failure.
+     */
+    public void partition(boolean cut) {
+        for (Node n : nodes) {
+            Netns.Result r = bridge.run(List.of("bridge", "link", "set", "dev", "v" + n.name(), "isolated",
+                    cut ? "on" : "off"), 10);
+            if (r.exitCode() != 0) {
+                throw new IllegalStateException("bridge link set v" + n.name() + ": " + r.output());
+            }
+        }
+    }
+
     List<Node> nodes() {
         return List.copyOf(nodes);
     }
