@@ -122,6 +122,65 @@ class PrometheusIT {
         assertThat(jk.log()).doesNotContain("Exception");
     }
 
+    /** A reload (SIGHUP) moves the endpoint to its new address; {@code prometheus off} closes it. */
+    @Test
+    void aReloadMovesTheEndpointAndOffClosesIt() throws Exception {
+        Privileged.require("ip", "curl");
+        lab = InteropLab.create(dir, 1, "jkpromr");
+        Node a = lab.node(0);
+        String vrrp = """
+                vrrp_instance VI_1 {
+                  interface eth0
+                  virtual_router_id 52
+                  priority 150
+                  advert_int 1
+                  virtual_ipaddress {
+                    10.9.0.101/24
+                  }
+                }
+                """;
+        Path conf = dir.resolve("reload.conf");
+        Path log = dir.resolve("reload.log");
+        Files.writeString(conf, vrrp); // no block: the default, 127.0.0.1:9165
+        Process jk = new ProcessBuilder(a.ns().exec(List.of(Launcher.launcher().toString(), "-n", "-l", "-D", "-f",
+                conf.toString(), "-p", dir.resolve("reload.pid").toString()))).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        try {
+            jk.getOutputStream().close();
+            await("the default endpoint serves", 20_000,
+                    () -> curl(a, "http://127.0.0.1:9165/metrics").contains("keepalived_up 1"));
+
+            Files.writeString(conf, "prometheus {\n  listen 127.0.0.1:" + METRICS_PORT + "\n}\n" + vrrp);
+            hup(jk);
+            await("the new address serves", 20_000,
+                    () -> curl(a, "http://127.0.0.1:" + METRICS_PORT + "/metrics").contains("keepalived_up 1"));
+            assertThat(status(a, "http://127.0.0.1:9165/metrics")).as("the old address is closed").isEqualTo("000");
+
+            Files.writeString(conf, "prometheus off\n" + vrrp);
+            hup(jk);
+            await("off closes it", 20_000,
+                    () -> status(a, "http://127.0.0.1:" + METRICS_PORT + "/metrics").equals("000"));
+            assertThat(Files.readString(log)).contains("Prometheus: serving http://127.0.0.1:9165/metrics",
+                    "Prometheus: serving http://127.0.0.1:" + METRICS_PORT + "/metrics").doesNotContain("Exception");
+        } finally {
+            jk.destroy(); // by its pid: `ip netns exec` execs the launcher's java
+            if (!jk.waitFor(20, TimeUnit.SECONDS)) {
+                jk.destroyForcibly();
+            }
+        }
+    }
+
+    private static void hup(Process p) {
+        Netns.Result r = Netns.runProcess(List.of("kill", "-HUP", Long.toString(p.pid())), 10);
+        assertThat(r.exitCode()).as("kill -HUP: %s", r.output()).isZero();
+    }
+
+    /** The HTTP status, {@code 000} when nothing answers. */
+    private static String status(Node n, String url) {
+        return n.ns().run(List.of("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "5", url), 15)
+                .output().trim();
+    }
+
     @Test
     void theOperatorKitPassesPromtool() {
         Privileged.require("promtool");
