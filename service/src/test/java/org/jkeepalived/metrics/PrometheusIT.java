@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * on a real scrape; a real {@code prometheus} server scraping the endpoint answers
  * {@code keepalived_vrrp_state} = 2 through its HTTP API, then 3 after the interface goes down (FAULT). The
  * operator kit in nms-integration/prometheus passes {@code promtool check config}, {@code check rules} and its
- * rule unit tests.
+ * rule unit tests, and the unit test's fixture (every family) passes {@code promtool check metrics}. A reload
+ * moves the endpoint and {@code prometheus off} closes it.
  */
 class PrometheusIT {
     private static final int METRICS_PORT = 19165;
@@ -194,6 +195,11 @@ class PrometheusIT {
             assertThat(r.exitCode()).as("%s: %s", cmd, r.output()).isZero();
             assertThat(r.output()).contains("SUCCESS");
         }
+        // The unit test's fixture has every family (LVS included, which the daemon above does not run).
+        Path fixture = Launcher.repositoryRoot().resolve("service/src/test/resources/metrics/fixture.prom");
+        Netns.Result lint = Netns.runProcess(List.of("sh", "-c", "promtool check metrics < '" + fixture + "'"), 60);
+        assertThat(lint.exitCode()).as("promtool check metrics on the fixture: %s", lint.output()).isZero();
+        assertThat(lint.output()).isBlank();
     }
 
     /** The first sample's value of a Prometheus instant-query answer, or null when it has none. */
