@@ -104,28 +104,31 @@ public final class MetricsServer implements AutoCloseable {
 
     private void handle(HttpExchange x) {
         try (x) {
-            drain(x.getRequestBody());
-            if (headerBytes(x.getRequestHeaders()) > MAX_HEADER_BYTES) {
-                reply(x, 431, "request headers too large\n", false);
-            } else if (!PATH.equals(x.getRequestURI().getRawPath())) {
-                reply(x, 404, "not found: metrics are at " + PATH + "\n", false);
-            } else if (!x.getRequestMethod().equals("GET") && !x.getRequestMethod().equals("HEAD")) {
-                x.getResponseHeaders().set("Allow", "GET, HEAD");
-                reply(x, 405, "method not allowed: use GET\n", false);
-            } else {
-                x.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-                reply(x, 200, SnapshotMetrics.render(source.current(), nanoTime.getAsLong()),
-                        x.getRequestMethod().equals("HEAD"));
-            }
-        } catch (IOException e) {
-            // the client went away mid-answer: nothing to tell it
-        } catch (RuntimeException e) {
-            log.warn("prometheus: cannot answer " + x.getRequestMethod() + " " + x.getRequestURI() + ": " + e);
             try {
-                reply(x, 500, "internal error\n", false);
-            } catch (IOException | RuntimeException ignored) {
-                // headers already sent, or the client is gone
+                answer(x);
+            } catch (RuntimeException e) {
+                log.warn("prometheus: cannot answer " + x.getRequestMethod() + " " + x.getRequestURI() + ": " + e);
+                reply(x, 500, "internal error\n", false); // fails if the headers were sent: the client sees a cut
             }
+        } catch (IOException | RuntimeException e) {
+            // the client went away mid-answer, or the 500 could not be sent: nothing more to tell it
+        }
+    }
+
+    private void answer(HttpExchange x) throws IOException {
+        drain(x.getRequestBody());
+        String method = x.getRequestMethod();
+        if (headerBytes(x.getRequestHeaders()) > MAX_HEADER_BYTES) {
+            reply(x, 431, "request headers too large\n", false);
+        } else if (!PATH.equals(x.getRequestURI().getRawPath())) {
+            reply(x, 404, "not found: metrics are at " + PATH + "\n", false);
+        } else if (!method.equals("GET") && !method.equals("HEAD")) {
+            x.getResponseHeaders().set("Allow", "GET, HEAD");
+            reply(x, 405, "method not allowed: use GET\n", false);
+        } else {
+            String text = SnapshotMetrics.render(source.current(), nanoTime.getAsLong());
+            x.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
+            reply(x, 200, text, method.equals("HEAD"));
         }
     }
 

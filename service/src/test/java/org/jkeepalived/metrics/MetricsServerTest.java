@@ -114,6 +114,22 @@ class MetricsServerTest {
     }
 
     @Test
+    void aFailingRenderIsA500WithoutStackTraceAndIsLogged() throws Exception {
+        List<String> log = new ArrayList<>();
+        try (MetricsServer broken = MetricsServer.start(new PrometheusConfig(true, "127.0.0.1", 0), () -> {
+            throw new IllegalStateException("no snapshot");
+        }, () -> 0, Log.to((level, detail, message) -> log.add(message)))) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + broken.address().getPort() + "/metrics")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(500);
+            assertThat(r.body()).isEqualTo("internal error\n");
+            assertThat(log).containsExactly(
+                    "prometheus: cannot answer GET /metrics: java.lang.IllegalStateException: no snapshot");
+        }
+    }
+
+    @Test
     void aBoundPortIsReportedAsAnError() {
         PrometheusConfig same = new PrometheusConfig(true, "127.0.0.1", server.address().getPort());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> MetricsServer.start(same, () -> null, () -> 0,

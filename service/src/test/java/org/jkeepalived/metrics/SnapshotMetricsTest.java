@@ -12,7 +12,10 @@ import org.jkeepalived.status.StatusSnapshot;
 import org.jkeepalived.vrrp.VrrpState;
 import org.junit.jupiter.api.Test;
 
-/** The exposition of a hand-built snapshot, pinned to the byte (src/test/resources/metrics/fixture.prom). */
+/**
+ * The exposition of a hand-built snapshot, pinned to the byte (src/test/resources/metrics/fixture.prom; after a
+ * deliberate change, regenerate it with {@link DumpFixtureMain}, read the diff, and let PrometheusIT lint it).
+ */
 class SnapshotMetricsTest {
     private static String resource(String name) throws IOException {
         try (InputStream in = SnapshotMetricsTest.class.getResourceAsStream("/metrics/" + name)) {
