@@ -89,8 +89,9 @@ final class ManagementServices implements AutoCloseable {
             try {
                 synchronized (this) {
                     if (!closed) {
+                        MetricsServer.limitSlowRequests(); // before the first JDK HTTP server (Jolokia's too)
                         startSnmp(config);
-                        startPrometheus(config.management().prometheus()); // before Jolokia (slow-request limit)
+                        startPrometheus(config.management().prometheus());
                         startJmx(config.management());
                     }
                 }

@@ -88,10 +88,11 @@ public final class MetricsServer implements AutoCloseable {
 
     /**
      * The JDK server waits for a request's headers forever unless {@code sun.net.httpserver.maxReqTime} is set; a
-     * client trickling them would hold a worker. Sets 10 s unless the operator set it (it is read once per JVM,
-     * when the first JDK HTTP server starts; the daemon starts this endpoint before Jolokia).
+     * client trickling them would hold a worker. Sets 10 s unless the operator set it with {@code -D}. It is read
+     * once per JVM, when the first JDK HTTP server starts, and holds for all of them (Jolokia's too): the daemon
+     * calls this before starting any, so that an endpoint enabled by a later reload is covered as well.
      */
-    private static void limitSlowRequests() {
+    public static void limitSlowRequests() {
         if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
             System.setProperty("sun.net.httpserver.maxReqTime", "10");
         }
