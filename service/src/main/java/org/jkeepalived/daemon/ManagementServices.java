@@ -3,11 +3,13 @@ package org.jkeepalived.daemon;
 import java.util.function.Consumer;
 import org.jkeepalived.config.model.KeepalivedConfig;
 import org.jkeepalived.config.model.manage.ManagementConfig;
+import org.jkeepalived.config.model.manage.PrometheusConfig;
 import org.jkeepalived.config.model.manage.SnmpAgentConfig;
 import org.jkeepalived.control.ManagementCommands;
 import org.jkeepalived.event.Event;
 import org.jkeepalived.event.EventBus;
 import org.jkeepalived.jmx.server.ManagementServer;
+import org.jkeepalived.metrics.MetricsServer;
 import org.jkeepalived.os.log.Log;
 import org.jkeepalived.snmp.Served;
 import org.jkeepalived.snmp.SnmpAgent;
@@ -18,8 +20,8 @@ import org.jkeepalived.snmp.mib.TrapMapper;
 import org.jkeepalived.status.StatusPublisher;
 
 /**
- * Issue 7's services, wired: the status publisher (the one snapshot SNMP, JMX and Jolokia read), the SNMP agent
- * and its notifications, the MXBeans and theirs, Jolokia and remote JMX. A part that cannot start (a port in use,
+ * Issue 7's services, wired: the status publisher (the one snapshot SNMP, JMX, Jolokia and Prometheus read), the
+ * SNMP agent and its notifications, the MXBeans and theirs, Jolokia, remote JMX and the Prometheus endpoint. A part that cannot start (a port in use,
  * an unreadable file) is logged and the daemon runs on without it: management never stops VRRP.
  *
  * <p>The bus subscriptions live as long as the daemon; what they forward to changes with a reload.
@@ -48,6 +50,8 @@ final class ManagementServices implements AutoCloseable {
     private SnmpAgentConfig snmpConfig;
     private ManagementConfig jmxConfig;
     private ManagementServer jmx;
+    private PrometheusConfig prometheusConfig;
+    private MetricsServer prometheus;
 
     /**
      * @param vrrpRuns    VRRP runs ({@code -P} or no option): the vrrp subtree and the RFC MIBs may be served
@@ -85,7 +89,9 @@ final class ManagementServices implements AutoCloseable {
             try {
                 synchronized (this) {
                     if (!closed) {
+                        MetricsServer.limitSlowRequests(); // before the first JDK HTTP server (Jolokia's too)
                         startSnmp(config);
+                        startPrometheus(config.management().prometheus());
                         startJmx(config.management());
                     }
                 }
@@ -138,6 +144,31 @@ final class ManagementServices implements AutoCloseable {
         }
     }
 
+    private void startPrometheus(PrometheusConfig config) {
+        prometheusConfig = config;
+        if (!config.enabled()) {
+            return;
+        }
+        try {
+            prometheus = MetricsServer.start(config, publisher, System::nanoTime, Log.get("prometheus"));
+            log.info("Prometheus: serving http://" + hostText(config.host()) + ":" + prometheus.address().getPort()
+                    + MetricsServer.PATH);
+        } catch (RuntimeException e) {
+            log.error("Prometheus: cannot start: " + e.getMessage() + " - running without the /metrics endpoint");
+        }
+    }
+
+    private static String hostText(String host) {
+        return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+    }
+
+    private void stopPrometheus() {
+        if (prometheus != null) {
+            prometheus.close();
+            prometheus = null;
+        }
+    }
+
     private void startJmx(ManagementConfig config) {
         jmxConfig = config;
         try {
@@ -173,6 +204,10 @@ final class ManagementServices implements AutoCloseable {
             stopSnmp();
             startSnmp(next);
         }
+        if (!next.management().prometheus().equals(prometheusConfig)) {
+            stopPrometheus();
+            startPrometheus(next.management().prometheus());
+        }
         if (!next.management().jolokia().equals(jmxConfig.jolokia())
                 || !next.management().jmxRemote().equals(jmxConfig.jmxRemote())) {
             stopJmx();
@@ -193,6 +228,7 @@ final class ManagementServices implements AutoCloseable {
 
     private void stopAll() {
         stopSnmp();
+        stopPrometheus();
         stopJmx();
         publisher.close();
     }

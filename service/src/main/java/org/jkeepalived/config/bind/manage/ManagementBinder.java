@@ -13,17 +13,17 @@ import org.jkeepalived.config.syntax.Syntax;
 
 /**
  * The management plane's top-level blocks, which keepalived does not have: {@code snmp_agent},
- * {@code jolokia} and {@code jmx_remote} (see docs/management.md). keepalived 2.2.7 reports each of their
+ * {@code jolokia}, {@code jmx_remote} and {@code prometheus} (see docs/management.md). keepalived 2.2.7 reports each of their
  * lines as an unknown keyword and runs without them (-t exits 5); here they are the only place the
  * agents' transports and credentials are configured. Absent blocks give the model's defaults.
  */
 public final class ManagementBinder {
     /**
-     * Blocks that also have a one-word form, {@code jolokia off}. {@code snmp_agent} has none (SNMP runs by
+     * Blocks that also have a one-word form, {@code jolokia off}, {@code prometheus off}. {@code snmp_agent} has none (SNMP runs by
      * enable_snmp_* and -x), but an {@code snmp_agent off} written by analogy is reported, not left to swallow
      * the next block.
      */
-    private static final Set<String> BARE_FORMS = Set.of("jolokia", "jmx_remote", "snmp_agent");
+    private static final Set<String> BARE_FORMS = Set.of("jolokia", "jmx_remote", "snmp_agent", "prometheus");
 
     private ManagementBinder() {
     }
@@ -31,24 +31,27 @@ public final class ManagementBinder {
     public static void declare(Syntax root) {
         root.block("snmp_agent", b -> b.leaf("listen").leaf("community").leaf("user").leaf("trap_sink"))
                 .block("jolokia", b -> b.leaf("listen").leaf("user").leaf("password").leaf("policy"))
-                .block("jmx_remote", b -> b.leaf("listen").leaf("password_file").leaf("access_file").leaf("ssl"));
+                .block("jmx_remote", b -> b.leaf("listen").leaf("password_file").leaf("access_file").leaf("ssl"))
+                .block("prometheus", b -> b.leaf("listen"));
     }
 
     public static ManagementConfig bind(List<Node> top, BindContext ctx) {
         SnmpAgentBinder snmp = new SnmpAgentBinder(ctx);
         JolokiaBinder jolokia = new JolokiaBinder(ctx);
         JmxRemoteBinder jmx = new JmxRemoteBinder(ctx);
+        PrometheusBinder prometheus = new PrometheusBinder(ctx);
         for (Node n : top) {
             switch (n.keyword()) {
                 case "snmp_agent" -> snmp.read(n);
                 case "jolokia" -> jolokia.read(n);
                 case "jmx_remote" -> jmx.read(n);
+                case "prometheus" -> prometheus.read(n);
                 default -> {
                     // other sections' nodes
                 }
             }
         }
-        return new ManagementConfig(snmp.build(), jolokia.build(), jmx.build());
+        return new ManagementConfig(snmp.build(), jolokia.build(), jmx.build(), prometheus.build());
     }
 
     /**
