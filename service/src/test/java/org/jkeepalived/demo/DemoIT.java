@@ -91,6 +91,19 @@ class DemoIT {
     }
 
     @Test
+    void daemonsThatCannotStartFailTheRunClearlyAndLeaveNothing() throws Exception {
+        // An error half-way: the lab is built, then both JVMs refuse an option the launcher passes on.
+        Run run = Run.start(List.of("env", "JKEEPALIVED_GC=-XX:+NoSuchDemoOption", demo.toString(), "--ci"));
+        int exit = run.await(120);
+        String out = run.output();
+        assertEquals(1, exit, out);
+        assertTrue(out.contains("jkeepalived-demo: jkdemo-node1's jkeepalived exited early"), out);
+        assertTrue(out.contains("Unrecognized VM option 'NoSuchDemoOption'"), "the log tail is shown:\n" + out);
+        assertFalse(out.contains("DEMO OK"), out);
+        assertNothingLeft(run, out);
+    }
+
+    @Test
     void refusesALeftoverNamespaceAndCleanupRemovesItAndItsProcesses() throws Exception {
         Netns.runProcess(List.of("ip", "netns", "add", "jkdemo-node1"), 30);
         Process sleeper = null;
