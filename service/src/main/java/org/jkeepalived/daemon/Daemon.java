@@ -38,6 +38,8 @@ final class Daemon implements ControlLoop.Handler {
     private final AtomicReference<LvsServices> lvs = new AtomicReference<>();
     private final long startedAtNanos = System.nanoTime();
     private ControlLoop control;
+    /** systemd's watchdog pinger, null when systemd asked for none. */
+    private volatile Watchdog watchdog;
     /**
      * The configuration running, for the status publisher: the lifecycle's own accessor waits for a reload or a
      * stop to finish, and both call into the management services (which would deadlock with a refresh).
@@ -86,6 +88,46 @@ final class Daemon implements ControlLoop.Handler {
         if (options.snmpAgentSocket() != null) {
             log.info("-A " + options.snmpAgentSocket() + " ignored: jkeepalived serves SNMP itself (see snmp_agent)");
         }
+        watchdog = startWatchdog();
+        try {
+            return runWithWatchdog(loop);
+        } finally {
+            if (watchdog != null) {
+                watchdog.close();
+            }
+        }
+    }
+
+    /**
+     * systemd's watchdog when it asks for one (and there is a notify socket to ping): started before the
+     * configuration is read, since systemd counts from the start; it probes the engines as they appear.
+     */
+    private Watchdog startWatchdog() {
+        var interval = Watchdog.intervalMicros(System.getenv(), pid);
+        if (interval.isEmpty() || !systemd.enabled()) {
+            return null;
+        }
+        Watchdog w = new Watchdog(interval.getAsLong(), this::liveLoops, systemd::send, System::nanoTime,
+                Log.get("daemon"));
+        w.start();
+        return w;
+    }
+
+    /** The loops running now, for the watchdog. */
+    private List<Watchdog.Loop> liveLoops() {
+        List<Watchdog.Loop> loops = new java.util.ArrayList<>();
+        LinuxVrrpEngine v = vrrp.get();
+        if (v != null) {
+            loops.add(Watchdog.Loop.of("VRRP loop", v.engine()::probe));
+        }
+        LvsServices l = lvs.get();
+        if (l != null) {
+            loops.addAll(l.liveness());
+        }
+        return loops;
+    }
+
+    private int runWithWatchdog(ControlLoop loop) {
         PidFile pidFile;
         try {
             pidFile = PidFile.acquire(options.pidFile(), pid, Posix.get()::processExists);
@@ -124,6 +166,10 @@ final class Daemon implements ControlLoop.Handler {
                 loop.run(this);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            // The stop takes the engines down: no more liveness to prove (systemd stops its watchdog on STOPPING).
+            if (watchdog != null) {
+                watchdog.close();
             }
             systemd.stopping();
             log.stopping();
