@@ -40,6 +40,8 @@ final class Daemon implements ControlLoop.Handler {
     private ControlLoop control;
     /** systemd's watchdog pinger, null when systemd asked for none. */
     private volatile Watchdog watchdog;
+    /** How the real-time signals are handled, logged once logging runs. */
+    private String realtimeSignals;
     /**
      * The configuration running, for the status publisher: the lifecycle's own accessor waits for a reload or a
      * stop to finish, and both call into the management services (which would deadlock with a refresh).
@@ -68,6 +70,7 @@ final class Daemon implements ControlLoop.Handler {
         control = loop;
         // First of all: from here on a signal is queued, never the JVM's default (HUP would kill us).
         Signals.install(loop);
+        realtimeSignals = Signals.installRealtime(loop, org.jkeepalived.ffi.RealtimeSignals.get());
         LogSetup.start(logOptions(options));
         try {
             return runLogged(loop);
@@ -82,6 +85,7 @@ final class Daemon implements ControlLoop.Handler {
                 + Runtime.version());
         log.info("Command line: 'jkeepalived' " + options.commandLine().stream().map(a -> "'" + a + "'")
                 .collect(Collectors.joining(" ")));
+        log.info("Signals: " + realtimeSignals);
         for (String flag : options.notImplemented()) {
             log.warn("Option " + flag + " accepted but not implemented");
         }
@@ -336,6 +340,24 @@ final class Daemon implements ControlLoop.Handler {
         var config = lifecycle.config();
         write(dumpPath(config.global().dumps().stateDumpFile(), DEFAULTS.stateDumpFile()),
                 Dumps.data(version, pid, options.configFile(), lifecycle.status(), config));
+    }
+
+    @Override
+    public void dumpJson() {
+        log.info("Printing VRRP as json for process(" + pid + ") on signal");
+        var config = lifecycle.config();
+        var dumps = config.global().dumps();
+        if (dumps.jsonVersion() != 1) {
+            log.warn("json_version " + dumps.jsonVersion() + " is not produced: writing json_version 1 (keepalived"
+                    + " 2.2.7's layout)");
+        }
+        write(dumpPath(dumps.jsonDumpFile(), DEFAULTS.jsonDumpFile()),
+                JsonDump.render(config, vrrpStatus(), Instant.now(), System.nanoTime()));
+    }
+
+    @Override
+    public void clearStats() {
+        log.warn("STATS_CLEAR received: clearing the statistics is not implemented, the counters keep counting");
     }
 
     private List<InstanceStatus> vrrpStatus() {
