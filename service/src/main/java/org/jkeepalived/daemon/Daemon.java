@@ -40,6 +40,8 @@ final class Daemon implements ControlLoop.Handler {
     private ControlLoop control;
     /** systemd's watchdog pinger, null when systemd asked for none. */
     private volatile Watchdog watchdog;
+    /** The notification bus and trackers, once wired (the data dump reads the trackers' states). */
+    private volatile EventServices services;
     /** How the real-time signals are handled, logged once logging runs. */
     private String realtimeSignals;
     /**
@@ -204,6 +206,7 @@ final class Daemon implements ControlLoop.Handler {
         l.onReload("config", (previous, next) -> runningConfig = next); // first: snapshots show the new configuration
         // Registered early, so it stops late: the STOP notifications of every subsystem go out first.
         EventServices services = new EventServices(config);
+        this.services = services;
         // Management is registered before notify so that it stops after it: the STOP notifications of VRRP and
         // LVS still leave as traps and JMX notifications while the bus drains.
         ManagementServices management = management(services);
@@ -338,8 +341,12 @@ final class Daemon implements ControlLoop.Handler {
     public void dumpData() {
         log.info("Printing data for process(" + pid + ") on signal");
         var config = lifecycle.config();
+        EventServices events = services;
+        LvsServices l = lvs.get();
+        var running = new DataDump.Running(vrrpStatus(), events == null ? List.of() : events.trackerStates(),
+                l == null ? null : l.engine().status(), Instant.now(), System.nanoTime());
         write(dumpPath(config.global().dumps().stateDumpFile(), DEFAULTS.stateDumpFile()),
-                Dumps.data(version, pid, options.configFile(), lifecycle.status(), config));
+                Dumps.data(version, pid, options.configFile(), lifecycle.status(), config, running));
     }
 
     @Override
