@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * loop is then wedged for real (a task on its thread that blocks) and the pings must stop, then resume.
  */
 class WatchdogNotifySocketTest {
-    private static final long INTERVAL_MICROS = 400_000; // a ping every 200 ms
+    private static final long INTERVAL_MICROS = 500_000; // a ping every 250 ms
 
     @TempDir
     Path dir;
@@ -98,9 +98,9 @@ class WatchdogNotifySocketTest {
         watchdog.start();
         closing.add(watchdog);
 
-        List<String> healthy = receive(listener, Duration.ofMillis(1100));
+        List<String> healthy = receive(listener, Duration.ofMillis(1300));
         assertThat(healthy).containsOnly("WATCHDOG=1");
-        assertThat(healthy.size()).as("a ping every 200 ms for 1.1 s").isBetween(4, 7);
+        assertThat(healthy.size()).as("a ping every 250 ms for 1.3 s").isBetween(4, 7);
 
         // Wedge the real loop thread: a task on it that does not return (as a blocked subscriber would).
         CountDownLatch release = new CountDownLatch(1);
@@ -126,5 +126,42 @@ class WatchdogNotifySocketTest {
         assertThat(resumed).contains("WATCHDOG=1\nSTATUS=Running");
         assertThat(resumed.stream().filter(s -> s.startsWith("WATCHDOG=1")).count()).isGreaterThanOrEqualTo(2);
         assertThat(logged).anySatisfy(m -> assertThat(m).contains("pings to systemd resumed"));
+    }
+
+    @Test
+    void aWedgedCheckerRunnerStopsThePingsToo() throws Exception {
+        Path path = dir.resolve("notify2.sock");
+        UnixDatagramSocket listener = UnixDatagramSocket.open();
+        closing.add(listener);
+        listener.bind(path.toString());
+        listener.receiveTimeout(Duration.ofMillis(50));
+        var scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        closing.add(scheduler::shutdownNow);
+        var runner = new org.jkeepalived.check.CheckerRunner<String>(scheduler, (rs, checker) -> null, e -> { },
+                Log.to((level, detail, message) -> { }), () -> 0.5, () -> System.nanoTime() / 1000);
+        closing.add(runner);
+        Watchdog watchdog = new Watchdog(INTERVAL_MICROS,
+                () -> List.of(Watchdog.Loop.of("checker runner", runner::probe)),
+                SystemdNotify.fromEnvironment(Map.of("NOTIFY_SOCKET", path.toString()))::send, System::nanoTime,
+                Log.to((level, detail, message) -> { }));
+        watchdog.start();
+        closing.add(watchdog);
+        assertThat(receive(listener, Duration.ofMillis(700))).contains("WATCHDOG=1");
+
+        CountDownLatch release = new CountDownLatch(1);
+        scheduler.execute(() -> {
+            try {
+                release.await(10, TimeUnit.SECONDS); // a check that never returns, on the runner's only thread
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        // Within two ticks: at most the ping for the probe answered before the wedge, then the STATUS line.
+        List<String> first = receive(listener, Duration.ofMillis(700));
+        assertThat(first).last().asString().startsWith("STATUS=Wedged: checker runner has not answered");
+        assertThat(receive(listener, Duration.ofMillis(1000))).as("silence while wedged").isEmpty();
+        assertThat(watchdog.wedged()).startsWith("checker runner has not answered");
+        release.countDown();
+        assertThat(receive(listener, Duration.ofMillis(800))).contains("WATCHDOG=1\nSTATUS=Running");
     }
 }
