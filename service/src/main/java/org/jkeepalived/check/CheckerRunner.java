@@ -185,6 +185,19 @@ public final class CheckerRunner<K> implements AutoCloseable {
         return server == null ? Optional.empty() : Optional.of(server.up);
     }
 
+    /**
+     * Liveness (the systemd watchdog): queues {@code answered} on the scheduler thread, behind the checks due.
+     * Never blocks; false once closed.
+     */
+    public boolean probe(Runnable answered) {
+        try {
+            scheduler.execute(answered);
+            return true;
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         sweep.cancel(false);

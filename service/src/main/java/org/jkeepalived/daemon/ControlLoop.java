@@ -16,7 +16,7 @@ import org.jkeepalived.os.log.Log;
  */
 final class ControlLoop {
     enum Command {
-        RELOAD, STOP, DUMP_DATA, DUMP_STATS
+        RELOAD, STOP, DUMP_DATA, DUMP_STATS, DUMP_JSON, CLEAR_STATS
     }
 
     /** What the commands do. */
@@ -26,6 +26,12 @@ final class ControlLoop {
         void dumpData();
 
         void dumpStats();
+
+        /** The JSON dump ({@code --signum=JSON}). */
+        void dumpJson();
+
+        /** keepalived's STATS_CLEAR. */
+        void clearStats();
     }
 
     private final BlockingQueue<Command> queue = new LinkedBlockingQueue<>();
@@ -52,6 +58,8 @@ final class ControlLoop {
                     case RELOAD -> handler.reload();
                     case DUMP_DATA -> handler.dumpData();
                     case DUMP_STATS -> handler.dumpStats();
+                    case DUMP_JSON -> handler.dumpJson();
+                    case CLEAR_STATS -> handler.clearStats();
                     default -> throw new IllegalStateException(c.name());
                 }
             } catch (RuntimeException e) {

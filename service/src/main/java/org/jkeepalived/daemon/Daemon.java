@@ -38,6 +38,12 @@ final class Daemon implements ControlLoop.Handler {
     private final AtomicReference<LvsServices> lvs = new AtomicReference<>();
     private final long startedAtNanos = System.nanoTime();
     private ControlLoop control;
+    /** systemd's watchdog pinger, null when systemd asked for none. */
+    private volatile Watchdog watchdog;
+    /** The notification bus and trackers, once wired (the data dump reads the trackers' states). */
+    private volatile EventServices services;
+    /** How the real-time signals are handled, logged once logging runs. */
+    private String realtimeSignals;
     /**
      * The configuration running, for the status publisher: the lifecycle's own accessor waits for a reload or a
      * stop to finish, and both call into the management services (which would deadlock with a refresh).
@@ -66,6 +72,7 @@ final class Daemon implements ControlLoop.Handler {
         control = loop;
         // First of all: from here on a signal is queued, never the JVM's default (HUP would kill us).
         Signals.install(loop);
+        realtimeSignals = Signals.installRealtime(loop, org.jkeepalived.ffi.RealtimeSignals.get());
         LogSetup.start(logOptions(options));
         try {
             return runLogged(loop);
@@ -80,12 +87,53 @@ final class Daemon implements ControlLoop.Handler {
                 + Runtime.version());
         log.info("Command line: 'jkeepalived' " + options.commandLine().stream().map(a -> "'" + a + "'")
                 .collect(Collectors.joining(" ")));
+        log.info("Signals: " + realtimeSignals);
         for (String flag : options.notImplemented()) {
             log.warn("Option " + flag + " accepted but not implemented");
         }
         if (options.snmpAgentSocket() != null) {
             log.info("-A " + options.snmpAgentSocket() + " ignored: jkeepalived serves SNMP itself (see snmp_agent)");
         }
+        watchdog = startWatchdog();
+        try {
+            return runWithWatchdog(loop);
+        } finally {
+            if (watchdog != null) {
+                watchdog.close();
+            }
+        }
+    }
+
+    /**
+     * systemd's watchdog when it asks for one (and there is a notify socket to ping): started before the
+     * configuration is read, since systemd counts from the start; it probes the engines as they appear.
+     */
+    private Watchdog startWatchdog() {
+        var interval = Watchdog.intervalMicros(System.getenv(), pid);
+        if (interval.isEmpty() || !systemd.enabled()) {
+            return null;
+        }
+        Watchdog w = new Watchdog(interval.getAsLong(), this::liveLoops, systemd::send, System::nanoTime,
+                Log.get("daemon"));
+        w.start();
+        return w;
+    }
+
+    /** The loops running now, for the watchdog. */
+    private List<Watchdog.Loop> liveLoops() {
+        List<Watchdog.Loop> loops = new java.util.ArrayList<>();
+        LinuxVrrpEngine v = vrrp.get();
+        if (v != null) {
+            loops.add(Watchdog.Loop.of("VRRP loop", v.engine()::probe));
+        }
+        LvsServices l = lvs.get();
+        if (l != null) {
+            loops.addAll(l.liveness());
+        }
+        return loops;
+    }
+
+    private int runWithWatchdog(ControlLoop loop) {
         PidFile pidFile;
         try {
             pidFile = PidFile.acquire(options.pidFile(), pid, Posix.get()::processExists);
@@ -125,6 +173,10 @@ final class Daemon implements ControlLoop.Handler {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            // The stop takes the engines down: no more liveness to prove (systemd stops its watchdog on STOPPING).
+            if (watchdog != null) {
+                watchdog.close();
+            }
             systemd.stopping();
             log.stopping();
             return 0;
@@ -154,6 +206,7 @@ final class Daemon implements ControlLoop.Handler {
         l.onReload("config", (previous, next) -> runningConfig = next); // first: snapshots show the new configuration
         // Registered early, so it stops late: the STOP notifications of every subsystem go out first.
         EventServices services = new EventServices(config);
+        this.services = services;
         // Management is registered before notify so that it stops after it: the STOP notifications of VRRP and
         // LVS still leave as traps and JMX notifications while the bus drains.
         ManagementServices management = management(services);
@@ -288,8 +341,30 @@ final class Daemon implements ControlLoop.Handler {
     public void dumpData() {
         log.info("Printing data for process(" + pid + ") on signal");
         var config = lifecycle.config();
+        EventServices events = services;
+        LvsServices l = lvs.get();
+        var running = new DataDump.Running(vrrpStatus(), events == null ? List.of() : events.trackerStates(),
+                l == null ? null : l.engine().status(), Instant.now(), System.nanoTime());
         write(dumpPath(config.global().dumps().stateDumpFile(), DEFAULTS.stateDumpFile()),
-                Dumps.data(version, pid, options.configFile(), lifecycle.status(), config));
+                Dumps.data(version, pid, options.configFile(), lifecycle.status(), config, running));
+    }
+
+    @Override
+    public void dumpJson() {
+        log.info("Printing VRRP as json for process(" + pid + ") on signal");
+        var config = lifecycle.config();
+        var dumps = config.global().dumps();
+        if (dumps.jsonVersion() != 1) {
+            log.warn("json_version " + dumps.jsonVersion() + " is not produced: writing json_version 1 (keepalived"
+                    + " 2.2.7's layout)");
+        }
+        write(dumpPath(dumps.jsonDumpFile(), DEFAULTS.jsonDumpFile()),
+                JsonDump.render(config, vrrpStatus(), Instant.now(), System.nanoTime()));
+    }
+
+    @Override
+    public void clearStats() {
+        log.warn("STATS_CLEAR received: clearing the statistics is not implemented, the counters keep counting");
     }
 
     private List<InstanceStatus> vrrpStatus() {

@@ -17,21 +17,34 @@ import org.jkeepalived.vrrp.packet.DropReason;
 
 /**
  * The SIGUSR1 (data) and SIGUSR2 (stats) dumps. keepalived calls their format unstable; ours keeps its
- * {@code ------< Section >------} headings and {@code  Name = value} lines. For now they hold the daemon's
- * own status and a summary of the configuration; the engines add their sections as they arrive.
+ * {@code ------< Section >------} headings and {@code  Name = value} lines ({@link DataDump} has the VRRP and LVS
+ * sections; {@link JsonDump} the JSON one).
  */
 final class Dumps {
     private Dumps() {
     }
 
-    /** The data dump: the daemon, the global definitions, and how many of each configured thing. */
+    /** The data dump without running engines (nothing started yet). */
     static String data(String version, long pid, Path configFile, Lifecycle.Status status, KeepalivedConfig config) {
+        return data(version, pid, configFile, status, config,
+                new DataDump.Running(List.of(), List.of(), null, java.time.Instant.now(), System.nanoTime()));
+    }
+
+    /**
+     * The data dump: the daemon, the global definitions, each VRRP instance's state and configuration, sync
+     * groups, scripts, LVS, and how many of each configured thing.
+     */
+    static String data(String version, long pid, Path configFile, Lifecycle.Status status, KeepalivedConfig config,
+                       DataDump.Running running) {
         StringBuilder b = new StringBuilder();
         daemon(b, version, pid, configFile, status);
         b.append("------< Global definitions >------\n");
         line(b, "Router ID", config.global().routerId());
         line(b, "State dump file", config.global().dumps().stateDumpFile());
         line(b, "Stats dump file", config.global().dumps().statsDumpFile());
+        line(b, "JSON dump file", config.global().dumps().jsonDumpFile());
+        DataDump.vrrpDefaults(b, config.global().vrrp());
+        DataDump.vrrp(b, config, running);
         b.append("------< Configuration summary >------\n");
         summary(b, config);
         return b.toString();

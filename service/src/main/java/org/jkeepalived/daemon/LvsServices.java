@@ -36,6 +36,8 @@ final class LvsServices implements AutoCloseable {
     private final TrackerRuntime files;
     private LocalAddressWatch addresses;
     private final boolean release;
+    /** The checker runner the engine made (for the watchdog's probe). */
+    private volatile CheckerRunner<RealServerId> runner;
 
     private LvsServices(KeepalivedConfig config, EventBus bus, ScriptRunner scripts, boolean release) {
         this.release = release;
@@ -54,8 +56,8 @@ final class LvsServices implements AutoCloseable {
         }
         probes = new CheckerProbes(tls, scripts);
         Log checkLog = Log.get("check");
-        engine = new LvsEngine(kernel, loop, sink -> runnerCheckers(CheckerRunner.start(probes, sink, checkLog)),
-                bus::publish, log);
+        engine = new LvsEngine(kernel, loop,
+                sink -> runnerCheckers(runner = CheckerRunner.start(probes, sink, checkLog)), bus::publish, log);
         bus.subscribe("lvs-sync-daemon", engine::onVrrpState);
         engine.start(config);
         // FILE_CHECK: the track_files the real servers follow, watched here (VRRP has trackers of its own)
@@ -68,6 +70,24 @@ final class LvsServices implements AutoCloseable {
     /** The LVS engine (the management plane's status and weight SETs). */
     LvsEngine engine() {
         return engine;
+    }
+
+    /** The loops the systemd watchdog probes: the LVS loop and the checker runner. */
+    java.util.List<Watchdog.Loop> liveness() {
+        java.util.List<Watchdog.Loop> loops = new java.util.ArrayList<>();
+        loops.add(Watchdog.Loop.of("LVS loop", answered -> {
+            try {
+                loop.execute(answered);
+                return true;
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                return false;
+            }
+        }));
+        CheckerRunner<RealServerId> r = runner;
+        if (r != null) {
+            loops.add(Watchdog.Loop.of("checker runner", r::probe));
+        }
+        return loops;
     }
 
     /** ha_suspend: the host's addresses; without netlink, nothing is suspended (logged). */

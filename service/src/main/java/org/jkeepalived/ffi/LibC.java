@@ -63,4 +63,16 @@ public interface LibC {
     @jnr.ffi.types.gid_t int getgid();
 
     int kill(@pid_t int pid, int sig);
+
+    @ssize_t long read(int fd, @Out byte[] buf, @size_t long count);
+
+    /** mask: a sigset_t (the kernel reads its first 8 bytes). */
+    int signalfd(int fd, @In byte[] mask, int flags);
+
+    /** signal(2) with a handler of SIG_DFL (0) or SIG_IGN (1) only: no callbacks into Java. */
+    @jnr.ffi.types.intptr_t long signal(int signum, @jnr.ffi.types.intptr_t long handler);
+
+    int __libc_current_sigrtmin();
+
+    int __libc_current_sigrtmax();
 }

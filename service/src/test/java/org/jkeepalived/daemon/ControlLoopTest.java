@@ -30,6 +30,16 @@ class ControlLoopTest {
         public void dumpStats() {
             done.add("stats");
         }
+
+        @Override
+        public void dumpJson() {
+            done.add("json");
+        }
+
+        @Override
+        public void clearStats() {
+            done.add("clear");
+        }
     };
 
     @Test
@@ -85,6 +95,14 @@ class ControlLoopTest {
             public void dumpStats() {
                 order.add("stats");
             }
+
+            @Override
+            public void dumpJson() {
+            }
+
+            @Override
+            public void clearStats() {
+            }
         };
         loop.submit(Command.RELOAD);
         Thread t = runInBackground(slow, () -> order.add("stopped"));
@@ -112,6 +130,14 @@ class ControlLoopTest {
 
             @Override
             public void dumpStats() {
+            }
+
+            @Override
+            public void dumpJson() {
+            }
+
+            @Override
+            public void clearStats() {
             }
         };
         loop.submit(Command.RELOAD);
@@ -144,6 +170,17 @@ class ControlLoopTest {
             assertThat(loop.next()).isEqualTo(Command.DUMP_STATS);
             n++;
         }
+    }
+
+    @Test
+    void theRealTimeSignalsCommandsRunTheirHandlers() throws Exception {
+        loop.submit(Command.DUMP_JSON);
+        loop.submit(Command.CLEAR_STATS);
+        Thread t = runInBackground(handler, null);
+        waitFor(() -> done.size() == 2);
+        loop.submit(Command.STOP);
+        t.join(5000);
+        assertThat(done).containsExactly("json", "clear");
     }
 
     /** Runs the loop on its own thread, then {@code afterStop} (if any) once it returned. */

@@ -32,6 +32,60 @@ class DumpsTest {
     }
 
     @Test
+    void dataShowsEachInstancesStateAndConfigurationInKeepalivedsStyle() throws Exception {
+        String conf;
+        try (var in = DumpsTest.class.getResourceAsStream("/dumps/keepalived-2.2.7.conf")) {
+            conf = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        KeepalivedConfig config = ConfigFixture.load(conf,
+                new org.jkeepalived.config.FakeSystemView().withInterface("veth0").withInterface("veth1")).config();
+        Instant now = Instant.ofEpochSecond(1795649400L);
+        long nowNanos = 50_000_000_000L;
+        var master = new org.jkeepalived.vrrp.InstanceStatus("VI_1", 51, 2, org.jkeepalived.vrrp.VrrpState.MASTER,
+                150, 150, null, 0, 5, 1, 0, 0, 0, java.util.Map.of(), true,
+                org.jkeepalived.vrrp.NewMasterReason.MASTER_NO_RESPONSE, null, 0L, nowNanos - 2_500_000_000L);
+        var backup = new org.jkeepalived.vrrp.InstanceStatus("VI_2", 52, 3, org.jkeepalived.vrrp.VrrpState.BACKUP,
+                100, 110, java.net.InetAddress.getByName("10.77.0.2"), 7, 0, 0, 0, 0, 0, java.util.Map.of(), false,
+                null, null, 0L, nowNanos - 1_000_000_000L);
+        var running = new DataDump.Running(java.util.List.of(master, backup), java.util.List.of(
+                org.jkeepalived.track.TrackerUpdate.script("chk", org.jkeepalived.track.TrackerUpdate.Status.UP)),
+                null, now, nowNanos);
+        String text = Dumps.data("1.2.3", 77, Path.of("/k.conf"), status, config, running);
+        assertThat(text).contains("------< VRRP Topology >------\n VRRP Instance = VI_1\n   VRRP Version = 2\n"
+                        + "   Sync group = G1\n   State = MASTER\n   Last transition = 1795649397.500000 (",
+                "   New master reason = MASTER_NO_RESPONSE\n",
+                "   Virtual Router ID = 51\n   Priority = 150\n",
+                "   Authentication type = SIMPLE_PASSWORD\n",
+                "   Virtual IP (1):\n     10.77.0.100/24 dev veth0 scope global set\n",
+                " VRRP Instance = VI_2\n   VRRP Version = 3\n   State = BACKUP\n",
+                "   Master router = 10.77.0.2\n", "   Effective priority = 110\n", "   Preempt = disabled\n",
+                "   Advert interval = 1000 milli-sec\n",
+                "   Virtual IP (1):\n     10.77.0.101/24 dev veth0 scope global\n",
+                "   Unicast Peer :\n     10.77.0.2 min_ttl 0 max_ttl 255\n",
+                "   Tracked interfaces :\n     veth1 weight 0\n", "   Tracked scripts :\n     chk weight 10\n",
+                "     Adverts received 7, sent 0, became master 0, released master 0\n",
+                " VRRP Instance = VI_3\n   VRRP Version = 2\n   Sync group = G1\n   State = not running\n",
+                "------< VRRP Sync groups >------\n VRRP Sync Group = G1, MASTER\n"
+                        + "   VRRP member instances :\n     VI_1\n     VI_3\n",
+                "------< VRRP Scripts >------\n VRRP Script = chk\n   Command = '/bin/true'\n",
+                "   Status = GOOD\n   Tracking instances :\n     VI_2\n");
+        // keepalived's headings, in its order (fixture observed from keepalived 2.2.7 for the same configuration)
+        String theirs;
+        try (var in = DumpsTest.class.getResourceAsStream("/dumps/keepalived-2.2.7.data")) {
+            theirs = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        for (String heading : java.util.List.of("------< Global definitions >------", "------< VRRP Topology >------",
+                "------< VRRP Sync groups >------", "------< VRRP Scripts >------", " VRRP Instance = VI_1",
+                "   Virtual Router ID = 51", "   Priority = 150", "   Effective priority = 150",
+                "   Accept = enabled", "   Preempt = enabled", "   Authentication type = SIMPLE_PASSWORD",
+                "   Virtual IP (1):", "     10.77.0.100/24 dev veth0 scope global set", "   Tracked scripts :",
+                "     chk weight 10", " VRRP Script = chk", "   Weight = 10", "   Status = GOOD")) {
+            assertThat(theirs).contains(heading + "\n");
+            assertThat(text).contains(heading + "\n");
+        }
+    }
+
+    @Test
     void statsHoldEachVrrpInstanceInKeepalivedsLayout() {
         var vi = new org.jkeepalived.vrrp.InstanceStatus("VI_1", 51, 2, org.jkeepalived.vrrp.VrrpState.MASTER, 150,
                 150, null, 4, 9, 1, 0, 2, 1, java.util.Map.of(org.jkeepalived.vrrp.packet.DropReason.IP_TTL, 3L,

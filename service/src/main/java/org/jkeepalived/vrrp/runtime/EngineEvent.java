@@ -30,12 +30,16 @@ sealed interface EngineEvent {
             implements EngineEvent {
     }
 
-    /** Shut every router down; {@code done} is counted down once they are. */
     /** A management SET of an instance's base priority and/or preempt mode (null: unchanged). */
     record Adjust(String instance, Integer basePriority, Boolean preempt,
                   java.util.concurrent.CompletableFuture<Boolean> done) implements EngineEvent {
     }
 
+    /** A liveness probe (the systemd watchdog): {@code answered} runs on the loop, doing nothing else. */
+    record Probe(Runnable answered) implements EngineEvent {
+    }
+
+    /** Shut every router down; {@code done} is counted down once they are. */
     record Stop(CountDownLatch done) implements EngineEvent {
     }
 }

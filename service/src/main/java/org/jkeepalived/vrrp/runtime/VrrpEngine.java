@@ -282,6 +282,14 @@ public final class VrrpEngine {
         }
     }
 
+    /**
+     * Liveness (the systemd watchdog): queues {@code answered} to run on the loop thread, behind whatever is
+     * queued already. Never blocks; false when the engine is not running or its inbox is full.
+     */
+    public boolean probe(Runnable answered) {
+        return running && inbox.offer(new EngineEvent.Probe(answered));
+    }
+
     /** The state of each instance as last reported by its router (readable from any thread). */
     public Map<String, VrrpState> states() {
         return Map.copyOf(states);
@@ -341,6 +349,8 @@ public final class VrrpEngine {
                     }
                 } else if (ev instanceof EngineEvent.Adjust adj) {
                     onAdjust(adj);
+                } else if (ev instanceof EngineEvent.Probe probe) {
+                    probe.answered().run();
                 } else if (ev instanceof EngineEvent.Snapshot snap) {
                     snap.result().complete(slots.stream().map(sl -> sl.router.status()).toList());
                 } else if (ev instanceof EngineEvent.Reload r) {
