@@ -80,7 +80,10 @@ public final class SnapshotMetrics {
             gauge("jkeepalived_vrrp_preempt", "1 when the instance preempts a lower-priority master",
                     i -> i.preempt() ? 1 : 0),
             gauge("jkeepalived_vrrp_version", "VRRP version the instance speaks (2 or 3)",
-                    InstanceStatus::version));
+                    InstanceStatus::version),
+            counter("jkeepalived_vrrp_split_brains_total",
+                    "Split-brain episodes seen: another MASTER for the virtual router (JKEEPALIVED-MIB)",
+                    i -> i.splitBrain().episodes()));
 
     private SnapshotMetrics() {
     }
