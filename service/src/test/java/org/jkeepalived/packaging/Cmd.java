@@ -53,7 +53,8 @@ record Cmd(List<String> command, Map<String, String> env, String stdin) {
                 }
                 if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                     p.destroyForcibly().waitFor();
-                    throw new IllegalStateException("timed out after " + timeoutSeconds + " s: " + command);
+                    throw new IllegalStateException("timed out after " + timeoutSeconds + " s (killed): " + command
+                            + "\n--- stdout\n" + Files.readString(out) + "--- stderr\n" + Files.readString(err));
                 }
                 return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
             } finally {

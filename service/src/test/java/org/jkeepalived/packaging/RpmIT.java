@@ -329,7 +329,8 @@ class RpmIT {
         assertThat(r.err()).isEmpty();
         // Every option of --help is documented.
         Set<String> helpFlags = new TreeSet<>();
-        Matcher m = Pattern.compile("--([a-z_-]+)").matcher(Cmd.of(Launcher.launcher().toString(), "--help").run(60).both());
+        Matcher m = Pattern.compile("--([a-z_-]+)").matcher(Cmd.of(root.resolve("usr/sbin/jkeepalived").toString(), "--help")
+                .env(Map.of("JKEEPALIVED_STATE_DIR", root.resolve("var/lib/jkeepalived").toString())).run(60).both());
         while (m.find()) {
             helpFlags.add(m.group(1));
         }
