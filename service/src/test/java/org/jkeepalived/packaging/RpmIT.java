@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * dependencies and scriptlets are checked with {@code rpm -qp}; it is installed into a scratch root with
  * {@code rpm --root} ({@code --nodeps}: Debian has no package providing java-headless; {@code --noscripts}:
  * the scriptlets run chrooted with the root's /bin/sh, which an empty scratch root lacks, so they are
- * checked with {@code sh -n} and by content, and the user they create is created with systemd-sysusers
- * --root from the packaged sysusers.d file); {@code systemd-analyze verify --root} checks the installed
+ * checked with {@code sh -n}, by content and by running them in a private mount namespace, and the user
+ * they create is created with systemd-sysusers --root from the packaged sysusers.d file); {@code systemd-analyze verify --root} checks the installed
  * unit, with and without the root-mode drop-in; and the installed launcher checks the installed default
  * configuration with {@code -t}.
  */
@@ -47,7 +47,7 @@ class RpmIT {
 
     @BeforeAll
     static void buildAndInstall() throws IOException {
-        Privileged.require("rpmbuild", "rpm", "systemd-analyze", "systemd-sysusers", "man");
+        Privileged.require("rpmbuild", "rpm", "systemd-analyze", "systemd-sysusers", "man", "unshare");
         repo = Launcher.repositoryRoot();
         Launcher.launcher(); // the jar must have been built
         Cmd.Result built = Cmd.of(repo.resolve("rpm/build.sh").toString(), work.resolve("out").toString()).ok(300);
@@ -157,6 +157,63 @@ class RpmIT {
         for (String name : List.of("postinstall", "preuninstall", "postuninstall")) {
             assertThat(scripts.get(name)).contains("[ -d /run/systemd/system ]");
         }
+    }
+
+    /**
+     * The scriptlets run for real, with the arguments rpm gives them in an install (1), an upgrade (2 for
+     * the new package, 1 for the old one's removal scriptlets) and an erase (0), in a private mount
+     * namespace where /etc is a copy (so the user they create is not this host's), /usr/bin/systemctl is
+     * a stub that records its arguments, and /run/systemd/system exists as under a running systemd;
+     * then once more without it, as in a container or an image build, where they call nothing.
+     */
+    @Test
+    void scriptletsRunInEachTransaction() throws IOException {
+        Path dir = work.resolve("scriptlets");
+        Files.createDirectories(dir);
+        for (Map.Entry<String, String> s : scriptlets(query("--scripts").out()).entrySet()) {
+            Files.writeString(dir.resolve(s.getKey() + ".sh"), s.getValue());
+        }
+        Path calls = dir.resolve("calls");
+        Path stub = dir.resolve("systemctl");
+        Files.writeString(stub, "#!/bin/sh\necho \"systemctl $*\" >> " + calls + "\n");
+        Files.setPosixFilePermissions(stub, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path etc = dir.resolve("etc");
+        Cmd.of("cp", "-a", "/etc/.", etc + "/").ok(60);
+        String run = "sh -e " + dir + "/";
+        String transactions = "echo '== install' >> " + calls + "\n"
+                + run + "preinstall.sh 1\n" + run + "postinstall.sh 1\n"
+                + "echo '== upgrade' >> " + calls + "\n"
+                + run + "preinstall.sh 2\n" + run + "postinstall.sh 2\n"
+                + run + "preuninstall.sh 1\n" + run + "postuninstall.sh 1\n"
+                + "echo '== erase' >> " + calls + "\n"
+                + run + "preuninstall.sh 0\n" + run + "postuninstall.sh 0\n";
+        String mounts = "set -e\nmount --bind " + stub + " /usr/bin/systemctl\nmount --bind " + etc + " /etc\n";
+        String systemd = "mkdir -p /run/systemd\nmount -t tmpfs tmpfs /run/systemd\nmkdir /run/systemd/system\n";
+        Path harness = dir.resolve("harness.sh");
+        Files.writeString(harness, mounts + systemd + transactions);
+        Cmd.Result r = Cmd.of("unshare", "--mount", "--propagation", "private", "sh", harness.toString()).run(120);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(Files.readString(calls)).isEqualTo("""
+                == install
+                systemctl --no-reload preset jkeepalived.service
+                == upgrade
+                systemctl daemon-reload
+                systemctl try-restart jkeepalived.service
+                == erase
+                systemctl --no-reload disable --now jkeepalived.service
+                systemctl daemon-reload
+                """);
+        assertThat(Files.readString(etc.resolve("passwd")))
+                .containsPattern("(?m)^jkeepalived:x:\\d+:\\d+:jkeepalived VRRP daemon:/var/lib/jkeepalived:/usr/sbin/nologin$");
+        assertThat(Files.readString(Path.of("/etc/passwd"))).as("this host's users are untouched")
+                .doesNotContainPattern("(?m)^jkeepalived:");
+
+        // No running systemd: /run/systemd/system hidden (an empty tmpfs over /run/systemd).
+        Files.delete(calls);
+        Files.writeString(harness, mounts + "mkdir -p /run/systemd\nmount -t tmpfs tmpfs /run/systemd\n" + transactions);
+        r = Cmd.of("unshare", "--mount", "--propagation", "private", "sh", harness.toString()).run(120);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(Files.readString(calls)).isEqualTo("== install\n== upgrade\n== erase\n");
     }
 
     /** {@code rpm --scripts} output: "NAME scriptlet (using /bin/sh):" headers, each followed by its body. */
