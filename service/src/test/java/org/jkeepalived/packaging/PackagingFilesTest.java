@@ -48,7 +48,8 @@ class PackagingFilesTest {
                 .containsEntry("AmbientCapabilities", "").containsEntry("CapabilityBoundingSet", "~")
                 .containsEntry("NoNewPrivileges", "no");
         // Whatever keeps root from acting as root is reset; the rest of the hardening stays.
-        for (String key : Set.of("ProtectSystem", "ProtectHome", "RestrictSUIDSGID", "RestrictAddressFamilies")) {
+        for (String key : Set.of("ProtectSystem", "ProtectHome", "RestrictSUIDSGID", "RestrictAddressFamilies",
+                "RestrictNamespaces")) {
             assertThat(unit).containsKey(key);
             assertThat(drop).containsKey(key);
         }
