@@ -21,6 +21,14 @@ public interface SystemView {
 
     boolean groupExists(String name);
 
+    /**
+     * Whether this process runs as root: only root can switch scripts to another user. Default true (keepalived's
+     * case, and the fakes').
+     */
+    default boolean runningAsRoot() {
+        return true;
+    }
+
     /** Owner uid, group gid and permission bits of a file or directory, if it exists. */
     Optional<FileInfo> stat(Path path);
 

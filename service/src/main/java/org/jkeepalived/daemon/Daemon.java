@@ -74,6 +74,10 @@ final class Daemon implements ControlLoop.Handler {
         Signals.install(loop);
         realtimeSignals = Signals.installRealtime(loop, org.jkeepalived.ffi.RealtimeSignals.get());
         LogSetup.start(logOptions(options));
+        // A thread that dies of an exception (ours: a bug; a library's, e.g. Jolokia's clean-up thread racing our
+        // stop at an early exit) leaves one log line, not a stack trace on stderr.
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> log.error("Uncaught " + e + " in thread '" + t.getName()
+                + "'" + (e.getStackTrace().length > 0 ? " at " + e.getStackTrace()[0] : "")));
         try {
             return runLogged(loop);
         } finally {

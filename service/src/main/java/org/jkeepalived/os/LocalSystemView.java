@@ -87,6 +87,11 @@ public final class LocalSystemView implements SystemView {
     }
 
     @Override
+    public boolean runningAsRoot() {
+        return org.jkeepalived.ffi.Posix.get().euid() == 0;
+    }
+
+    @Override
     public boolean userExists(String name) {
         return hasEntry(Path.of("/etc/passwd"), name);
     }

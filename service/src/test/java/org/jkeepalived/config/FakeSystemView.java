@@ -18,6 +18,18 @@ public final class FakeSystemView implements SystemView {
     private final Set<String> groups = new HashSet<>(Set.of("root", "nogroup"));
     private final Map<Path, FileInfo> files = new HashMap<>();
     private String hostname = "testhost";
+    private boolean root = true;
+
+    /** The process runs as a non-root user (the packaged service). */
+    public FakeSystemView notRoot() {
+        root = false;
+        return this;
+    }
+
+    @Override
+    public boolean runningAsRoot() {
+        return root;
+    }
 
     public FakeSystemView withInterface(String name) {
         interfaces.add(name);

@@ -15,7 +15,9 @@ import org.jkeepalived.config.model.global.GlobalDefs;
  *     "SECURITY VIOLATION" (exit 6), with "There are insecure scripts." when one of them, or a directory
  *     on its path, is writable by a non-root user; a program that does not exist does not count;</li>
  * <li>with it, a script with no user of its own needs script_user or the {@code keepalived_script}
- *     user, since root is refused: "Unable to set default user keepalived_script for script";</li>
+ *     user, since root is refused: "Unable to set default user keepalived_script for script". jkeepalived
+ *     only: a daemon that does not run as root (the packaged service) runs such scripts as its own user, which
+ *     is not root, so nothing is refused;</li>
  * <li>with it, a script whose file is writable by non-root is disabled: "Unsafe permissions found".</li>
  * <li>a script_user (or its group) that does not exist is "Error setting global script uid/gid", and the
  *     scripts without a user of their own are dropped, so they do not count as violations.</li>
@@ -37,7 +39,8 @@ public final class ScriptSecurity {
         }
         boolean anyFound = false;
         boolean anyInsecure = false;
-        boolean defaultUserAvailable = settings.scriptUser() != null || system.userExists(DEFAULT_SCRIPT_USER);
+        boolean defaultUserAvailable = settings.scriptUser() != null || system.userExists(DEFAULT_SCRIPT_USER)
+                || !system.runningAsRoot();
         for (ScriptCommand s : scripts) {
             if (s.user() == null && scriptUserInvalid) {
                 // keepalived cannot give it the default user and drops it (observed: -t exits 5, not 6).

@@ -51,6 +51,13 @@ class ScriptSecurityTest {
     }
 
     @Test
+    void aDaemonThatIsNotRootRunsScriptsAsItselfWithoutAScriptUser() {
+        ScriptSecurity.check(List.of(script("/bin/true", null)), withSecurity(true, null), system.notRoot(),
+                diagnostics);
+        assertThat(diagnostics.all()).isEmpty();
+    }
+
+    @Test
     void withSecurityButNoScriptUserEveryScriptNeedsAUser() {
         ScriptSecurity.check(List.of(script("/bin/true", null), script("/nonexistent", null)),
                 withSecurity(true, null), system, diagnostics);
