@@ -24,6 +24,17 @@ final class Nms {
     private Nms() {
     }
 
+    /** Skips (outside CI) or fails (CI=true) unless {@code file} exists, e.g. a Debian package's config file. */
+    static void requireFile(Path file, String debianPackage) {
+        if (!Files.isRegularFile(file)) {
+            String reason = "needs " + file + " (apt-get install " + debianPackage + ")";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                org.junit.jupiter.api.Assertions.fail("CI must run the NMS tests, but this one " + reason);
+            }
+            org.junit.jupiter.api.Assumptions.abort(reason);
+        }
+    }
+
     /** A shipped file, e.g. {@code snmptrapd/snmptrapd.conf}; fails when it is missing. */
     static Path file(String relative) {
         Path p = Launcher.repositoryRoot().resolve("nms-integration").resolve(relative);
