@@ -49,10 +49,11 @@ final class Nms {
     }
 
     /**
-     * A jkeepalived node: every SNMP part, traps to {@code sinks} (trap_sink arguments), sync group G1 with VI_1
-     * (VRID 51, VIP 10.9.0.100, PASS authentication), and {@code more} (a virtual_server block, or "").
+     * A jkeepalived node: every SNMP part, its agent on {@link #AGENT} with community public and user nms,
+     * {@code agentLines} added to snmp_agent (trap_sink, listen), sync group G1 with VI_1 (VRID 51, VIP 10.9.0.100,
+     * PASS authentication), and {@code more} (a virtual_server block, or "").
      */
-    static String jkeepalived(String routerId, int priority, List<String> sinks, String more) {
+    static String jkeepalived(String routerId, int priority, List<String> agentLines, String more) {
         StringBuilder c = new StringBuilder("""
                 global_defs {
                   router_id %s
@@ -66,8 +67,8 @@ final class Nms {
                   community public
                   user nms auth SHA-256 "nms auth passphrase" priv AES "nms priv passphrase"
                 """.formatted(routerId, AGENT));
-        for (String s : sinks) {
-            c.append("  trap_sink ").append(s).append('\n');
+        for (String s : agentLines) {
+            c.append("  ").append(s).append('\n');
         }
         c.append("""
                 }

@@ -61,9 +61,9 @@ class SnmptrapdHandlerIT {
         startSnmptrapd(c);
 
         Daemon jka = lab.daemon(a, Daemon.Kind.JKEEPALIVED, Nms.jkeepalived("jk-a", 150,
-                List.of("udp:" + c.ipv4() + ":162 community jk-traps"), Nms.virtualServer(18081, 18082)));
+                List.of("trap_sink udp:" + c.ipv4() + ":162 community jk-traps"), Nms.virtualServer(18081, 18082)));
         Daemon jkb = lab.daemon(b, Daemon.Kind.JKEEPALIVED, Nms.jkeepalived("jk-b", 100,
-                List.of("udp:" + c.ipv4() + ":162 user nms inform"), ""));
+                List.of("trap_sink udp:" + c.ipv4() + ":162 user nms inform"), ""));
         processes.add(Nms.listener(a.ns(), 18081, dir.resolve("rs1.log")));
         jka.start();
         jkb.start();
