@@ -97,7 +97,8 @@ class SnmptrapdHandlerIT {
         jka.awaitExit(20_000);
         awaitLine(jb + "instance VI_1 is now MASTER (was BACKUP)");
         awaitLine(jb + "sync group G1 is now MASTER (was BACKUP)");
-        awaitLine("jkeepalived 10.9.0.2: new VRRP master 10.9.0.2 for VRID 51 on ifIndex " + ifIndex(b) + " (VRRP-MIB)");
+        awaitLine("jkeepalived 10.9.0.2: new VRRP master 10.9.0.2 for VRID 51 on ifIndex " + ifIndex(b)
+                + " (VRRP-MIB)");
         awaitMatch(Pattern.quote("jkeepalived 10.9.0.2: new VRRP master 10.9.0.2 for VRID 51 IPv4 on ifIndex "
                 + ifIndex(b) + ", reason ") + "(priority|masterNoResponse)" + Pattern.quote(" (VRRPV3-MIB)"));
 
