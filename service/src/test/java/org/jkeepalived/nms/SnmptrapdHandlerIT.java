@@ -40,6 +40,8 @@ class SnmptrapdHandlerIT {
     private InteropLab lab;
     private final List<Process> processes = new ArrayList<>();
     private Path trapLog;
+    /** Lines before this index are from an earlier phase of the test: awaitLine does not look at them. */
+    private int from;
 
     @AfterEach
     void cleanUp() {
@@ -65,11 +67,10 @@ class SnmptrapdHandlerIT {
         Daemon jkb = lab.daemon(b, Daemon.Kind.JKEEPALIVED, Nms.jkeepalived("jk-b", 100,
                 List.of("trap_sink udp:" + c.ipv4() + ":162 user nms inform"), ""));
         processes.add(Nms.listener(a.ns(), 18081, dir.resolve("rs1.log")));
-        jka.start();
-        jkb.start();
-
         String ja = "jkeepalived jk-a (10.9.0.1): ";
         String jb = "jkeepalived jk-b (10.9.0.2): ";
+        // a first, so that b, started once a is MASTER, stays BACKUP
+        jka.start();
         awaitLine(ja + "instance VI_1 is now BACKUP");
         awaitLine(ja + "instance VI_1 is now MASTER (was BACKUP)");
         awaitLine(ja + "sync group G1 is now MASTER (was BACKUP)");
@@ -79,30 +80,38 @@ class SnmptrapdHandlerIT {
                 + ", reason masterNoResponse (VRRPV3-MIB)");
         awaitLine(ja + "real server 127.0.0.1:18082 of virtual server 10.9.0.100:80/tcp is DOWN (1 of 2 up)");
         // FIXME(lead): jkeepalived's virtualServerQuorumStateChange carries virtualServerRealServersUp from the
-        // snapshot before the change (seen: "LOST its quorum (2 of 2 real servers up, quorum 2)"), where its
-        // realServerStateChange counts the change in; the count is left open here until the agent is fixed.
+        // snapshot before the change (seen: "LOST its quorum (2 of 2 real servers up, quorum 2)", "gained its
+        // quorum (1 of 2 ...)"), where its realServerStateChange counts the change in; the count is left open
+        // here until the agent is fixed.
         awaitMatch(Pattern.quote(ja + "virtual server 10.9.0.100:80/tcp LOST its quorum (") + "[12]"
                 + Pattern.quote(" of 2 real servers up, quorum 2)"));
+        jkb.start();
         awaitLine(jb + "instance VI_1 is now BACKUP");
+        awaitLine(jb + "sync group G1 is now BACKUP");
 
         // the second real server answers: up, and the quorum is back
+        from = lines().size();
         processes.add(Nms.listener(a.ns(), 18082, dir.resolve("rs2.log")));
         awaitLine(ja + "real server 127.0.0.1:18082 of virtual server 10.9.0.100:80/tcp is UP (2 of 2 up)");
-        awaitLine(ja + "virtual server 10.9.0.100:80/tcp gained its quorum (2 of 2 real servers up, quorum 2)");
-        assertThat(lines().stream().filter(l -> l.contains("gained its quorum")).count())
-                .as("gained at start (keepalived's assumption: every real server up), then again").isEqualTo(2);
+        awaitMatch(Pattern.quote(ja + "virtual server 10.9.0.100:80/tcp gained its quorum (") + "[12]"
+                + Pattern.quote(" of 2 real servers up, quorum 2)"));
 
         // the failover: the master is stopped by its pid (SIGTERM), b takes over
+        from = lines().size();
         jka.terminate();
         jka.awaitExit(20_000);
+        awaitLine(ja + "instance VI_1 is now SHUTDOWN (was MASTER)");
         awaitLine(jb + "instance VI_1 is now MASTER (was BACKUP)");
         awaitLine(jb + "sync group G1 is now MASTER (was BACKUP)");
         awaitLine("jkeepalived 10.9.0.2: new VRRP master 10.9.0.2 for VRID 51 on ifIndex " + ifIndex(b)
                 + " (VRRP-MIB)");
         awaitMatch(Pattern.quote("jkeepalived 10.9.0.2: new VRRP master 10.9.0.2 for VRID 51 IPv4 on ifIndex "
                 + ifIndex(b) + ", reason ") + "(priority|masterNoResponse)" + Pattern.quote(" (VRRPV3-MIB)"));
+        assertThat(lines().subList(from, lines().size())).as("b stayed BACKUP until a stopped")
+                .doesNotContain(jb + "instance VI_1 is now BACKUP (was MASTER)");
 
         // an intruder with the wrong password on c: the master b reports each of its adverts
+        from = lines().size();
         Daemon intruder = lab.daemon(c, Daemon.Kind.JKEEPALIVED, """
                 vrrp_instance VI_1 {
                   interface eth0
@@ -190,9 +199,10 @@ class SnmptrapdHandlerIT {
     private void awaitMatch(String regex) throws InterruptedException {
         Pattern p = Pattern.compile(regex);
         long deadline = System.nanoTime() + 20_000_000_000L;
-        while (lines().stream().noneMatch(l -> p.matcher(l).matches())) {
+        while (lines().stream().skip(from).noneMatch(l -> p.matcher(l).matches())) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the handler did not log a line matching\n  " + regex + "\nit logged:\n  "
+                throw new AssertionError("the handler did not log, after its line " + from + ", a line matching\n  "
+                        + regex + "\nit logged:\n  "
                         + String.join("\n  ", lines()) + "\nsnmptrapd's log:\n"
                         + Nms.readOrEmpty(dir.resolve("snmptrapd.log")));
             }
