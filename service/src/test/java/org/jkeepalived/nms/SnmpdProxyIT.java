@@ -52,12 +52,7 @@ class SnmpdProxyIT {
         processes.add(Nms.listener(a.ns(), 18082, dir.resolve("rs2.log")));
         Path persist = dir.resolve("snmpd-persist");
         Files.createDirectories(persist);
-        // Debian's file as shipped (its agentaddress is 127.0.0.1:161 in the node's namespace), then the snippet;
-        // -x: the AgentX master socket inside the namespace, not the host's /var/agentx/master
-        processes.add(Nms.start(a.ns(), List.of("/usr/sbin/snmpd", "-f", "-Lo", "-C", "-c",
-                DEBIAN_CONF + "," + Nms.file("snmpd/jkeepalived-proxy.conf"), "-x", "tcp:127.0.0.1:7050",
-                "-p", dir.resolve("snmpd.pid").toString()), dir.resolve("snmpd.log"),
-                Map.of("SNMP_PERSISTENT_DIR", persist.toString())));
+        Process snmpd = startSnmpd(a, Nms.file("snmpd/jkeepalived-proxy.conf"), persist);
         jk.start();
         long deadline = System.nanoTime() + 30_000_000_000L;
         List<String> want = List.of("KEEPALIVED-MIB::vrrpInstanceName.1 = STRING: VI_1",
@@ -87,6 +82,36 @@ class SnmpdProxyIT {
         }
         assertThat(walk(a, SNMPD, "1.3.6.1.2.1.68").out()).anySatisfy(l -> assertThat(l)
                 .matches("VRRP-MIB::vrrpOperState\\.\\d+\\.51 = INTEGER: master\\(3\\)"));
+
+        // the snippet's view lines are what makes this work with Debian's snmpd.conf: without them, nothing
+        Nms.stop(snmpd);
+        Path proxyOnly = dir.resolve("proxy-only.conf");
+        Files.write(proxyOnly, Files.readAllLines(Nms.file("snmpd/jkeepalived-proxy.conf")).stream()
+                .filter(l -> !l.startsWith("view ")).toList());
+        startSnmpd(a, proxyOnly, persist);
+        deadline = System.nanoTime() + 10_000_000_000L;
+        NetSnmp.Result sys;
+        do {
+            Thread.sleep(200);
+            sys = Nms.snmp(a.ns(), "snmpget", List.of("-t", "1", "-r", "0", "-v2c", "-c", "public", SNMPD,
+                    "1.3.6.1.2.1.1.3.0"));
+        } while (sys.exit() != 0 && System.nanoTime() < deadline);
+        assertThat(sys.exit()).as("the second snmpd answers: %s", sys).isZero();
+        NetSnmp.Result hidden = walk(a, SNMPD, "1.3.6.1.4.1.9586.100.5");
+        assertThat(hidden.varbinds()).as("without the view lines: %s", hidden)
+                .allSatisfy(v -> assertThat(v.type()).as("%s", v).isEmpty());
+    }
+
+    /**
+     * Debian's snmpd.conf as shipped (its agentaddress is 127.0.0.1:161 in the node's namespace), then
+     * {@code snippet}; -x: the AgentX master socket inside the namespace, not the host's /var/agentx/master.
+     */
+    private Process startSnmpd(Node a, Path snippet, Path persist) throws java.io.IOException {
+        Process p = Nms.start(a.ns(), List.of("/usr/sbin/snmpd", "-f", "-Lo", "-C", "-c", DEBIAN_CONF + "," + snippet,
+                "-x", "tcp:127.0.0.1:7050", "-p", dir.resolve("snmpd.pid").toString()), dir.resolve("snmpd.log"),
+                Map.of("SNMP_PERSISTENT_DIR", persist.toString()));
+        processes.add(p);
+        return p;
     }
 
     private static NetSnmp.Result walk(Node n, String agent, String root) {
