@@ -108,9 +108,14 @@ public sealed interface Event {
      * @param script        its quorum_up or quorum_down script, or null
      * @param smtpAlert     mail for it
      * @param message       keepalived's log words, e.g. {@code Gained quorum 1+0=1 <= 2 for VS [...]:tcp:80}
+     * @param realServersUp its real servers up after the change (virtualServerRealServersUp), -1 when not known
      */
-    record QuorumChanged(String virtualServer, boolean up, ScriptCommand script, boolean smtpAlert, String message)
-            implements Event {
+    record QuorumChanged(String virtualServer, boolean up, ScriptCommand script, boolean smtpAlert, String message,
+                         int realServersUp) implements Event {
+        public QuorumChanged(String virtualServer, boolean up, ScriptCommand script, boolean smtpAlert,
+                             String message) {
+            this(virtualServer, up, script, smtpAlert, message, -1);
+        }
     }
 
     /**

@@ -146,54 +146,6 @@ class DaemonManagementIT {
         assertThat(jk.log()).doesNotContain("Exception");
     }
 
-    /** docs/management.md's recipe: an existing snmpd stays the NMS's front end and forwards keepalived's subtrees. */
-    @Test
-    void anExistingSnmpdForwardsTheSubtreesWithItsProxyDirective() throws Exception {
-        Privileged.require("ip", "snmpd");
-        NetSnmp.requireTools("snmpwalk", "snmpget");
-        lab = InteropLab.create(dir, 1, "jkp");
-        Node a = lab.node(0);
-        Daemon jk = lab.daemon(a, Daemon.Kind.JKEEPALIVED, """
-                global_defs {
-                  enable_snmp_vrrp
-                  enable_snmp_rfcv2
-                }
-                snmp_agent {
-                  listen %s
-                }
-                """.formatted(AGENT) + instance(150));
-        Path persist = dir.resolve("snmpd-persist");
-        java.nio.file.Files.createDirectories(persist);
-        Path conf = dir.resolve("snmpd.conf");
-        java.nio.file.Files.writeString(conf, String.join("\n", "agentaddress udp:127.0.0.1:1610",
-                "rocommunity public 127.0.0.1",
-                "proxy -v 2c -c public " + AGENT + " .1.3.6.1.4.1.9586.100.5",
-                "proxy -v 2c -c public " + AGENT + " .1.3.6.1.2.1.68", ""));
-        ProcessBuilder pb = new ProcessBuilder(a.ns().exec(List.of("/usr/sbin/snmpd", "-f", "-Lo", "-C", "-c",
-                conf.toString(), "-p", dir.resolve("snmpd.pid").toString()))).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("snmpd.log").toFile());
-        pb.environment().put("SNMP_PERSISTENT_DIR", persist.toString());
-        Process snmpd = pb.start();
-        try {
-            jk.start();
-            await("jkeepalived MASTER", 20_000, () -> jk.log().contains("(VI_1) Entering MASTER STATE"));
-            List<String> cmd = new ArrayList<>(List.of("snmpget"));
-            cmd.addAll(NetSnmp.mibArgs());
-            cmd.addAll(List.of("-OS", "-t", "2", "-r", "1", "-v2c", "-c", "public", "udp:127.0.0.1:1610",
-                    "KEEPALIVED-MIB::vrrpInstanceName.1", "KEEPALIVED-MIB::vrrpInstanceState.1",
-                    "VRRP-MIB::vrrpNodeVersion.0"));
-            List<String> want = List.of("KEEPALIVED-MIB::vrrpInstanceName.1 = STRING: VI_1",
-                    "KEEPALIVED-MIB::vrrpInstanceState.1 = INTEGER: master(2)", "VRRP-MIB::vrrpNodeVersion.0 = INTEGER: 2");
-            // the log line comes first; the snapshot the agent serves follows within ~20 ms
-            await("MASTER through snmpd", 5_000, () -> NetSnmp.run(a.ns().exec(cmd), NetSnmp.TIMEOUT).out().equals(want));
-            NetSnmp.Result r = NetSnmp.run(a.ns().exec(cmd), NetSnmp.TIMEOUT);
-            assertThat(r.out()).as("%s", r).containsExactlyElementsOf(want);
-        } finally {
-            snmpd.destroy();
-            snmpd.waitFor();
-        }
-    }
-
     private static NetSnmp.Result snmp(Node n, String tool, List<String> security, List<String> tail, String... extra) {
         List<String> cmd = new ArrayList<>(List.of(tool));
         cmd.addAll(NetSnmp.mibArgs());

@@ -68,7 +68,8 @@ class SnmpdProxyIT {
         assertThat(r.out()).as("%s\nsnmpd: %s\njkeepalived: %s", r, Nms.readOrEmpty(dir.resolve("snmpd.log")),
                 jk.log()).containsExactlyElementsOf(want);
 
-        for (String root : List.of("1.3.6.1.4.1.9586.100.5", "1.3.6.1.2.1.68", "1.3.6.1.2.1.207")) {
+        for (String root : List.of("1.3.6.1.4.1.9586.100.5", "1.3.6.1.2.1.68", "1.3.6.1.2.1.207",
+                "1.3.6.1.4.1.32473.1")) {
             NetSnmp.Result viaSnmpd = walk(a, SNMPD, root);
             NetSnmp.Result direct = walk(a, Nms.AGENT, root);
             assertThat(oids(viaSnmpd)).as("the walk of %s through snmpd:\n%s\ndirect:\n%s", root, viaSnmpd, direct)

@@ -38,7 +38,7 @@ final class LvsAnnouncer {
                 log.info(q.message());
                 sorryServer(e, !q.up());
                 publish.accept(new Event.QuorumChanged(e.name(), q.up(), q.up() ? vs.quorumUp() : vs.quorumDown(),
-                        vs.smtpAlert(), q.message()));
+                        vs.smtpAlert(), q.message(), up(e)));
             }
         }
     }
@@ -53,7 +53,7 @@ final class LvsAnnouncer {
             if (c instanceof VirtualServerState.Change.QuorumChanged q) {
                 log.info(q.message());
                 publish.accept(new Event.QuorumChanged(e.name(), true, e.vs().quorumUp(), e.vs().smtpAlert(),
-                        q.message().replace("Gained quorum", "Starting with quorum up")));
+                        q.message().replace("Gained quorum", "Starting with quorum up"), up(e)));
             }
         }
         VirtualServer vs = e.vs();
@@ -64,7 +64,7 @@ final class LvsAnnouncer {
                     + (vs.quorum() - vs.hysteresis()) + " > " + e.state().sum() + " for VS " + e.name();
             log.info(words);
             sorryServer(e, true);
-            publish.accept(new Event.QuorumChanged(e.name(), false, vs.quorumDown(), vs.smtpAlert(), words));
+            publish.accept(new Event.QuorumChanged(e.name(), false, vs.quorumDown(), vs.smtpAlert(), words, up(e)));
         }
     }
 
@@ -89,6 +89,15 @@ final class LvsAnnouncer {
         }
         log.info((in ? "Removing alive servers from the pool for VS " : "Adding alive servers to the pool for VS ")
                 + e.name());
+    }
+
+    /** Its real servers up now: the trap's virtualServerRealServersUp, exact where a snapshot may lag. */
+    private static int up(VirtualServers.Entry e) {
+        int n = 0;
+        for (RealServer rs : e.vs().realServers()) {
+            n += e.state().up(rs) ? 1 : 0;
+        }
+        return n;
     }
 
     /** rs_init_notifies: every real server's state at start is announced, not only later changes. */

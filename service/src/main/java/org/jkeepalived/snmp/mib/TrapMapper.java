@@ -228,8 +228,9 @@ public final class TrapMapper {
         virtualServer(c, vs, v, vb);
         vb.add(bind(KeepalivedOids.VIRTUAL_SERVER_ENTRY, 23, idx, new Integer32(e.up() ? 1 : 2)));
         vb.add(bind(KeepalivedOids.VIRTUAL_SERVER_ENTRY, 22, idx, new UnsignedInteger32(vs.quorum())));
-        vb.add(bind(KeepalivedOids.VIRTUAL_SERVER_ENTRY, 21, idx,
-                new UnsignedInteger32(RealServerRows.up(c.snap.virtualServer(e.virtualServer())))));
+        // the event's count: the snapshot may predate the real server change that moved the quorum
+        vb.add(bind(KeepalivedOids.VIRTUAL_SERVER_ENTRY, 21, idx, new UnsignedInteger32(e.realServersUp() >= 0
+                ? e.realServersUp() : RealServerRows.up(c.snap.virtualServer(e.virtualServer())))));
         vb.add(bind(KeepalivedOids.VIRTUAL_SERVER_ENTRY, 20, idx, new UnsignedInteger32(vs.realServers().size())));
         vb.add(routerId(c));
         out.add(new SnmpNotification(KeepalivedOids.TRAP_QUORUM_STATE_CHANGE, vb));
