@@ -93,13 +93,7 @@ public final class SnapshotMetrics {
      * MASTER 2, FAULT 3, STOP 5.
      */
     static int stateNumber(VrrpState s) {
-        return switch (s) {
-            case INIT -> 0;
-            case BACKUP -> 1;
-            case MASTER -> 2;
-            case FAULT -> 3;
-            case STOP -> 5;
-        };
+        return s.keepalivedMibValue();
     }
 
     /** The snapshot as exposition text; {@code nowNanos} (System.nanoTime()) dates the uptime and ages. */

@@ -14,5 +14,19 @@ public enum VrrpState {
     /** Primary interface down or a weight-0 tracker failed: neither sends nor listens. */
     FAULT,
     /** The daemon is stopping; terminal. */
-    STOP
+    STOP;
+
+    /**
+     * KEEPALIVED-MIB's VrrpState value, which keepalived exporters use too: init(0) backup(1) master(2) fault(3)
+     * shutdown(5) (unknown(4) and deleted(6) are never a running instance's).
+     */
+    public int keepalivedMibValue() {
+        return switch (this) {
+            case INIT -> 0;
+            case BACKUP -> 1;
+            case MASTER -> 2;
+            case FAULT -> 3;
+            case STOP -> 5;
+        };
+    }
 }

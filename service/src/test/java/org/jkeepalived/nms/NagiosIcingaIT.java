@@ -18,9 +18,7 @@ import org.jkeepalived.testsupport.Privileged;
 import org.jkeepalived.vrrp.interop.Daemon;
 import org.jkeepalived.vrrp.interop.InteropLab;
 import org.jkeepalived.vrrp.interop.Node;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * nms-integration/nagios and nms-integration/icinga2: the shipped check commands, run with Debian's check_snmp
@@ -30,23 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
  * whose results are read from its PerfdataWriter file. Right states give OK, wrong ones CRITICAL; taking the real
  * servers down one by one gives WARNING, then CRITICAL, and the quorum check goes CRITICAL.
  */
-class NagiosIcingaIT {
+class NagiosIcingaIT extends NmsLab {
     private static final String PLUGINS = "/usr/lib/nagios/plugins";
     private static final String PORT = "1161";
 
-    @TempDir
-    Path dir;
-    private InteropLab lab;
-    private final List<Process> processes = new ArrayList<>();
     private Map<String, String> nagios;
-
-    @AfterEach
-    void cleanUp() {
-        processes.forEach(Nms::stop);
-        if (lab != null) {
-            lab.close();
-        }
-    }
 
     @Test
     void theShippedCommandsSayOkWhenRightAndCriticalWhenWrong() throws Exception {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jkeepalived.testsupport.NetSnmp;
@@ -12,9 +11,7 @@ import org.jkeepalived.testsupport.Privileged;
 import org.jkeepalived.vrrp.interop.Daemon;
 import org.jkeepalived.vrrp.interop.InteropLab;
 import org.jkeepalived.vrrp.interop.Node;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * nms-integration/snmpd: Debian's snmpd with its own shipped /etc/snmp/snmpd.conf and the snippet
@@ -22,22 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  * expects; MASTER, a virtual server with two live real servers). Walks of KEEPALIVED-MIB, VRRP-MIB and
  * VRRPV3-MIB through snmpd's port 161 return the same objects as the agent itself, tables included.
  */
-class SnmpdProxyIT {
+class SnmpdProxyIT extends NmsLab {
     private static final String SNMPD = "udp:127.0.0.1:161";
     private static final Path DEBIAN_CONF = Path.of("/etc/snmp/snmpd.conf");
 
-    @TempDir
-    Path dir;
-    private InteropLab lab;
-    private final List<Process> processes = new ArrayList<>();
-
-    @AfterEach
-    void cleanUp() {
-        processes.forEach(Nms::stop);
-        if (lab != null) {
-            lab.close();
-        }
-    }
 
     @Test
     void debiansSnmpdWithTheSnippetServesJkeepalivedsTables() throws Exception {

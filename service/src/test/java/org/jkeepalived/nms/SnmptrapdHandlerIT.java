@@ -13,9 +13,7 @@ import org.jkeepalived.testsupport.Privileged;
 import org.jkeepalived.vrrp.interop.Daemon;
 import org.jkeepalived.vrrp.interop.InteropLab;
 import org.jkeepalived.vrrp.interop.Node;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * nms-integration/snmptrapd: Debian's snmptrapd, with the shipped snmptrapd.conf and jkeepalived-traphandler (only
@@ -30,26 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
  * JKEEPALIVED-MIB's jkSplitBrainDetected cannot be provoked here: they are sent with net-snmp's snmptrap, with the
  * varbinds jkeepalived sends.
  */
-class SnmptrapdHandlerIT {
+class SnmptrapdHandlerIT extends NmsLab {
     private static final String INSTALLED_HANDLER = "/usr/local/lib/jkeepalived/jkeepalived-traphandler";
     private static final String INSTALLED_LOG = "/var/log/jkeepalived-traps.log";
     private static final String INSTALLED_STATE = "/var/lib/snmp/jkeepalived-traps";
 
-    @TempDir
-    Path dir;
-    private InteropLab lab;
-    private final List<Process> processes = new ArrayList<>();
     private Path trapLog;
     /** Lines before this index are from an earlier phase of the test: awaitLine does not look at them. */
     private int from;
-
-    @AfterEach
-    void cleanUp() {
-        processes.forEach(Nms::stop);
-        if (lab != null) {
-            lab.close();
-        }
-    }
 
     @Test
     void snmptrapdWithTheShippedHandlerLogsAFailoverInReadableLines() throws Exception {

@@ -43,6 +43,20 @@ class TrapHandlerTest {
     }
 
     @Test
+    void splitBrainWithLabelsOrNumbersAndAnIpv6Peer() throws Exception {
+        String jk = ".1.3.6.1.4.1.32473.1.1.2.1.";
+        assertThat(run(notification(".1.3.6.1.4.1.32473.1.0.1", jk + "2.2 VI_2", jk + "3.2 52",
+                jk + "5.2 masterSeesEqualMaster(4)", jk + "6.2 ipv6(2)",
+                jk + "7.2 \"FE 80 00 00 00 00 00 00 00 00 00 00 00 00 00 07 \"", jk + "8.2 100", jk + "9.2 100"),
+                "--stdout")).isEqualTo("jkeepalived 192.0.2.7: SPLIT BRAIN on instance VI_2 (VRID 52, "
+                        + "masterSeesEqualMaster): other master fe80:0:0:0:0:0:0:7 priority 100, own priority 100");
+        assertThat(run(notification(".1.3.6.1.4.1.32473.1.0.1", jk + "2.1 VI_1", jk + "3.1 51", jk + "5.1 2",
+                jk + "6.1 1", jk + "7.1 \"0A 00 00 03 \"", jk + "8.1 120", jk + "9.1 50"), "--stdout"))
+                .isEqualTo("jkeepalived 192.0.2.7: SPLIT BRAIN on instance VI_1 (VRID 51, backupSeesTwoMasters): "
+                        + "other master 10.0.0.3 priority 120, own priority 50");
+    }
+
+    @Test
     void addressesPrintableIpv6AndVirtualServerKinds() throws Exception {
         // 65.66.67.68 has printable bytes: net-snmp prints "ABCD"
         assertThat(run(notification(".1.3.6.1.2.1.207.0.1", ".1.3.6.1.2.1.207.1.1.1.1.3.4.7.1 \"ABCD\"",

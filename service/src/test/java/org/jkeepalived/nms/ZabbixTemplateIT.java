@@ -2,7 +2,6 @@ package org.jkeepalived.nms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,9 +16,7 @@ import org.jkeepalived.testsupport.Privileged;
 import org.jkeepalived.vrrp.interop.Daemon;
 import org.jkeepalived.vrrp.interop.InteropLab;
 import org.jkeepalived.vrrp.interop.Node;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * nms-integration/zabbix: the Zabbix 6.0 template, read with a line parser (its {@code snmp_oid}, {@code key},
@@ -29,24 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
  * item prototype's column has exactly the rows its discovery rule finds (so {#SNMPINDEX} means the same row).
  * Every trigger names only items of the template; uuids are Zabbix's 32 hex digits, once each.
  */
-class ZabbixTemplateIT {
+class ZabbixTemplateIT extends NmsLab {
     private static final String TEMPLATE = "zabbix/jkeepalived-snmp-template.yaml";
     private static final Pattern SNMP_OID = Pattern.compile("^\\s*snmp_oid: '([^']+)'\\s*$");
     private static final Pattern DISCOVERY = Pattern.compile("discovery\\[(.*)]");
     private static final Pattern NUMERIC = Pattern.compile("\\d+(\\.\\d+)+");
 
-    @TempDir
-    Path dir;
-    private InteropLab lab;
-    private final List<Process> processes = new ArrayList<>();
-
-    @AfterEach
-    void cleanUp() {
-        processes.forEach(Nms::stop);
-        if (lab != null) {
-            lab.close();
-        }
-    }
 
     /** The template's OIDs: scalars, and per discovery rule its columns and its prototypes' columns. */
     record Oids(List<String> scalars, Map<String, List<String>> discoveryColumns,

@@ -108,13 +108,7 @@ final class MibContext {
 
     /** KEEPALIVED-MIB VrrpState: init(0) backup(1) master(2) fault(3) unknown(4) shutdown(5) deleted(6). */
     static int keepalivedState(VrrpState s) {
-        return switch (s) {
-            case INIT -> 0;
-            case BACKUP -> 1;
-            case MASTER -> 2;
-            case FAULT -> 3;
-            case STOP -> 5;
-        };
+        return s.keepalivedMibValue();
     }
 
     /** The {@code state} keyword as VrrpState: only MASTER or BACKUP (keepalived's init_state). */

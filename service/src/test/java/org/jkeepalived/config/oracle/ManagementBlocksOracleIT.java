@@ -112,4 +112,52 @@ class ManagementBlocksOracleIT {
         assertThat(k.output()).contains("(Line 1) Unknown keyword 'jolokia'").doesNotContain("Line 2)");
         assertThat(ours.exitCode()).as("jkeepalived -t: %s", ours.output()).isZero();
     }
+
+    // The prometheus block (the /metrics endpoint), recorded the same way.
+
+    @Test
+    void keepalivedReportsThePrometheusBlockAsUnknownAndExits5WhileWeAcceptIt(@TempDir Path dir) throws Exception {
+        Path conf = dir.resolve("keepalived.conf");
+        Files.writeString(conf, """
+                prometheus {
+                    listen 127.0.0.1:9165
+                }
+                prometheus { listen [::1]:9166 }
+                """ + VRRP);
+        Netns.Result k = ns.run(List.of("keepalived", "-t", "-f", conf.toString()), 120);
+        Netns.Result ours = ns.run(List.of(launcher.toString(), "-t", "-f", conf.toString()), 120);
+
+        assertThat(k.exitCode()).as("keepalived -t: %s", k.output()).isEqualTo(5);
+        assertThat(k.output()).contains(
+                "(Line 1) Unknown keyword 'prometheus'",
+                "(Line 1) Unexpected '{' - ignoring",
+                "(Line 2) Unknown keyword 'listen'",
+                "(Line 3) Unknown keyword '}'",
+                "(Line 4) Unknown keyword 'prometheus'",
+                "(Line 4) Unknown keyword 'listen'",
+                "(Line 4) Unknown keyword '}'");
+        assertThat(ours.exitCode()).as("jkeepalived -t: %s", ours.output()).isZero();
+        assertThat(ours.output()).doesNotContain("Unknown keyword");
+    }
+
+    @Test
+    void prometheusOffIsOneUnknownKeywordForKeepalived(@TempDir Path dir) throws Exception {
+        Path conf = dir.resolve("keepalived.conf");
+        Files.writeString(conf, "prometheus off\n" + VRRP);
+        Netns.Result k = ns.run(List.of("keepalived", "-t", "-f", conf.toString()), 120);
+        Netns.Result ours = ns.run(List.of(launcher.toString(), "-t", "-f", conf.toString()), 120);
+        assertThat(k.exitCode()).as("keepalived -t: %s", k.output()).isEqualTo(5);
+        assertThat(k.output()).contains("(Line 1) Unknown keyword 'prometheus'").doesNotContain("Line 2)");
+        assertThat(ours.exitCode()).as("jkeepalived -t: %s", ours.output()).isZero();
+    }
+
+    @Test
+    void aBadPrometheusListenMakesOurDashTExit5WithTheLine(@TempDir Path dir) throws Exception {
+        Path conf = dir.resolve("keepalived.conf");
+        Files.writeString(conf, "prometheus {\n    listen 127.0.0.1:99999\n}\n" + VRRP);
+        Netns.Result ours = ns.run(List.of(launcher.toString(), "-t", "-f", conf.toString()), 120);
+        assertThat(ours.exitCode()).as("jkeepalived -t: %s", ours.output()).isEqualTo(5);
+        assertThat(ours.output()).contains("Line 2) prometheus listen '127.0.0.1:99999' is invalid"
+                + " (HOST:PORT or [ADDR]:PORT, port 1-65535) - ignoring").doesNotContain("Exception");
+    }
 }
