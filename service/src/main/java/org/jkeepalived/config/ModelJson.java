@@ -120,7 +120,8 @@ public final class ModelJson {
         b.append("  ".repeat(indent));
     }
 
-    static void string(StringBuilder b, String s) {
+    /** Appends {@code s} as a JSON string literal (RFC 8259 §7 escapes). */
+    public static void string(StringBuilder b, String s) {
         b.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

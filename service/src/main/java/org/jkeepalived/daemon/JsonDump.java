@@ -202,24 +202,10 @@ final class JsonDump {
         }
     }
 
+    /** A JSON string literal (the configuration dump's escaping). */
     static String quote(String s) {
-        StringBuilder q = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> q.append("\\\"");
-                case '\\' -> q.append("\\\\");
-                case '\n' -> q.append("\\n");
-                case '\r' -> q.append("\\r");
-                case '\t' -> q.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        q.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        q.append(c);
-                    }
-                }
-            }
-        }
-        return q.append('"').toString();
+        StringBuilder q = new StringBuilder();
+        org.jkeepalived.config.ModelJson.string(q, s);
+        return q.toString();
     }
 }
