@@ -49,8 +49,8 @@ public final class KeepalivedOids {
 
     /**
      * JKEEPALIVED-MIB (mibs/JKEEPALIVED-MIB.txt): jkeepalived's own objects. PROVISIONAL arc: enterprises.32473 is
-     * IANA's documentation PEN (RFC 5612) until the project registers its own; this constant and the MIB's
-     * MODULE-IDENTITY are the only places to change then.
+     * IANA's documentation PEN (RFC 5612) until the project registers its own; this constant, SnapshotMib.ROOTS
+     * (SnapshotMibRootsTest keeps the two together) and the MIB's MODULE-IDENTITY are the places to change then.
      */
     public static final int[] JKEEPALIVED = {1, 3, 6, 1, 4, 1, 32473, 1};
     public static final int[] JK_OBJECTS = sub(JKEEPALIVED, 1);
