@@ -368,7 +368,11 @@ final class Daemon implements ControlLoop.Handler {
 
     @Override
     public void clearStats() {
-        log.warn("STATS_CLEAR received: clearing the statistics is not implemented, the counters keep counting");
+        // keepalived 2.2.7 (observed): "Printing and clearing VRRP stats ... on signal": the stats file is written
+        // with the counters as they were, then they restart from 0
+        log.info("Printing and clearing VRRP stats for process(" + pid + ") on signal");
+        LinuxVrrpEngine running = vrrp.get();
+        writeStats(running == null ? List.of() : running.engine().clearStats());
     }
 
     private List<InstanceStatus> vrrpStatus() {
@@ -379,8 +383,12 @@ final class Daemon implements ControlLoop.Handler {
     @Override
     public void dumpStats() {
         log.info("Printing stats for process(" + pid + ") on signal");
+        writeStats(vrrpStatus());
+    }
+
+    private void writeStats(List<InstanceStatus> instances) {
         write(dumpPath(lifecycle.config().global().dumps().statsDumpFile(), DEFAULTS.statsDumpFile()),
-                Dumps.stats(version, pid, options.configFile(), lifecycle.status(), vrrpStatus()));
+                Dumps.stats(version, pid, options.configFile(), lifecycle.status(), instances));
     }
 
     /**

@@ -17,13 +17,15 @@ import org.jkeepalived.vrrp.packet.DropReason;
  *                      while it is not BACKUP or MASTER (RFC 2787 vrrpOperVirtualRouterUpTime)
  * @param stateSinceNanos System.nanoTime() of its last transition ({@link #NEVER} before the first)
  * @param splitBrain    its split-brain episodes ({@link SplitBrainStatus#NONE} before the first)
+ * @param statsClearedNanos System.nanoTime() of the last STATS_CLEAR, {@link #NEVER} if none: the counters'
+ *                      discontinuity (RFC 6527 vrrpv3StatisticsRowDiscontinuityTime)
  */
 public record InstanceStatus(String name, int vrid, int version, VrrpState state, int basePriority,
                              int effectivePriority, InetAddress masterAddress, long advertsReceived,
                              long advertsSent, long becomeMaster, long releaseMaster, long priorityZeroReceived,
                              long priorityZeroSent, Map<DropReason, Long> drops, boolean preempt,
                              NewMasterReason newMasterReason, DropReason lastProtoError, long upSinceNanos,
-                             long stateSinceNanos, SplitBrainStatus splitBrain) {
+                             long stateSinceNanos, SplitBrainStatus splitBrain, long statsClearedNanos) {
     /** A time that never was. */
     public static final long NEVER = Long.MIN_VALUE;
 
@@ -41,7 +43,7 @@ public record InstanceStatus(String name, int vrid, int version, VrrpState state
                           DropReason lastProtoError, long upSinceNanos, long stateSinceNanos) {
         this(name, vrid, version, state, basePriority, effectivePriority, masterAddress, advertsReceived, advertsSent,
                 becomeMaster, releaseMaster, priorityZeroReceived, priorityZeroSent, drops, preempt, newMasterReason,
-                lastProtoError, upSinceNanos, stateSinceNanos, SplitBrainStatus.NONE);
+                lastProtoError, upSinceNanos, stateSinceNanos, SplitBrainStatus.NONE, NEVER);
     }
 
     public long drops(DropReason reason) {

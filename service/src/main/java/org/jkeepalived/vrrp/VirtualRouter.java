@@ -88,6 +88,7 @@ public final class VirtualRouter {
     private long stateSinceNanos = InstanceStatus.NEVER;
     private List<Action> out = new ArrayList<>();
     private final SplitBrainDetector splitBrain = new SplitBrainDetector();
+    private long statsClearedNanos = InstanceStatus.NEVER;
 
     /**
      * Asked when the master-down timer expires: may this router become MASTER now? A sync group answers no
@@ -146,13 +147,19 @@ public final class VirtualRouter {
         return masterAddress;
     }
 
+    /** keepalived's STATS_CLEAR: the counters restart from 0 at {@code nowNanos} (not a transition, no action). */
+    public void clearStats(long nowNanos) {
+        stats.clear();
+        statsClearedNanos = nowNanos;
+    }
+
     /** A copy of the state and counters (call on the thread that drives this router). */
     public InstanceStatus status() {
         return new InstanceStatus(settings.name(), settings.vrid(), settings.version(), state,
                 settings.basePriority(), effectivePriority, masterAddress, stats.advertsReceived(),
                 stats.advertsSent(), stats.becomeMaster(), stats.releaseMaster(), stats.priorityZeroReceived(),
                 stats.priorityZeroSent(), stats.snapshot(), !settings.nopreempt(), newMasterReason,
-                stats.lastProtoError(), upSinceNanos, stateSinceNanos, splitBrain.status());
+                stats.lastProtoError(), upSinceNanos, stateSinceNanos, splitBrain.status(), statsClearedNanos);
     }
 
     /** The earliest armed deadline, or {@link #NEVER}; call {@link #onTimer} when it is reached. */

@@ -46,6 +46,21 @@ public final class VrrpStats {
         stateChanges++;
     }
 
+    /**
+     * keepalived's STATS_CLEAR: every counter back to 0. The last protocol error is a state, not a counter, and
+     * stays.
+     */
+    void clear() {
+        advertsReceived = 0;
+        advertsSent = 0;
+        becomeMaster = 0;
+        releaseMaster = 0;
+        priorityZeroReceived = 0;
+        priorityZeroSent = 0;
+        stateChanges = 0;
+        byReason.clear();
+    }
+
     /** Counts a drop or a counted mismatch. Public so the runtime can count codec drops demuxed to this instance. */
     public void increment(DropReason reason) {
         byReason.merge(reason, 1L, Long::sum);

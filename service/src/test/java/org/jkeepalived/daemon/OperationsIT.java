@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Daemon operations end to end: {@code bin/jkeepalived} runs a VRRP instance in a network namespace made here,
  * with {@code NOTIFY_SOCKET} pointing at a real AF_UNIX datagram socket this test binds (as systemd does) and
  * {@code WATCHDOG_USEC} set. Asserted: READY, WATCHDOG=1 at half the interval, RELOADING (with MONOTONIC_USEC)
- * and READY around SIGHUP, the data/stats/JSON dumps on SIGUSR1/SIGUSR2/signal 36 (parsed), signal 63 survived,
+ * and READY around SIGHUP, the data/stats/JSON dumps on SIGUSR1/SIGUSR2/signal 36 (parsed), signal 63 writing the stats and clearing them,
  * and STOPPING on SIGTERM. Everything is signalled by pid.
  */
 @Timeout(180)
@@ -173,9 +173,17 @@ class OperationsIT {
             assertThat(py.exitCode()).as("python3 -m json.tool: %s", py.output()).isZero();
         }
 
-        // STATS_CLEAR (SIGRTMAX-1) must not kill it (its default action would).
+        // STATS_CLEAR (SIGRTMAX-1), as keepalived 2.2.7 does it: the stats file with the counters as they were, then
+        // the counters restart from 0 (and the signal's default action, ending the process, never runs).
+        Files.delete(tmp.resolve("keepalived.stats"));
         kill(daemonPid, "63");
-        await("STATS_CLEAR logged", 10_000, () -> read(log).contains("STATS_CLEAR received"));
+        assertThat(waitForFile(tmp.resolve("keepalived.stats"))).contains("  Became master: 1\n");
+        await("STATS_CLEAR logged", 10_000,
+                () -> read(log).contains("Printing and clearing VRRP stats for process(" + daemonPid + ") on signal"));
+        Files.delete(tmp.resolve("keepalived.stats"));
+        kill(daemonPid, "USR2");
+        assertThat(waitForFile(tmp.resolve("keepalived.stats"))).contains("  Became master: 0\n",
+                "  Released master: 0\n");
         assertThat(daemon.isAlive()).isTrue();
 
         int stopMark = received.size();

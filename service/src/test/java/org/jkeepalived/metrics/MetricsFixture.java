@@ -61,7 +61,7 @@ final class MetricsFixture {
                 Map.of(DropReason.IP_TTL, 5L, DropReason.AUTH_FAILURE, 4L, DropReason.CHECKSUM, 2L), true,
                 NewMasterReason.PREEMPTED, DropReason.IP_TTL, 5_000_000_000L, 41_000_000_000L,
                 new org.jkeepalived.vrrp.SplitBrainStatus(2, org.jkeepalived.vrrp.SplitBrainKind.MASTER_SEES_LOWER_MASTER,
-                        ip("192.0.2.2"), 100, 140, 40_000_000_000L));
+                        ip("192.0.2.2"), 100, 140, 40_000_000_000L), InstanceStatus.NEVER);
         InstanceStatus vi2 = new InstanceStatus("VI_2", 52, 3, VrrpState.BACKUP, 100, 100, ip("192.0.2.2"), 900, 0, 0,
                 0, 1, 0, Map.of(), false, NewMasterReason.NOT_MASTER, null, 6_000_000_000L, 6_000_000_000L);
         List<TrackerStatus> trackers = List.of(new TrackerStatus("script", "chk_web", true, true, 0),

@@ -166,6 +166,24 @@ class VirtualRouterTest {
     }
 
     @Test
+    void statsClearRestartsTheCountersButNotTheState() {
+        VirtualRouter r = master(settings().build());
+        r.onAdvert(rx(50, "10.0.0.3"), 10 * SEC);
+        assertThat(r.status().becomeMaster()).isEqualTo(1);
+        assertThat(r.status().advertsReceived()).isEqualTo(1);
+        r.clearStats(11 * SEC);
+        InstanceStatus s = r.status();
+        assertThat(s.becomeMaster()).isZero();
+        assertThat(s.advertsReceived()).isZero();
+        assertThat(s.advertsSent()).isZero();
+        assertThat(s.drops()).isEmpty();
+        assertThat(s.statsClearedNanos()).isEqualTo(11 * SEC);
+        assertThat(s.state()).isEqualTo(VrrpState.MASTER);
+        assertThat(r.onTimer(r.nextDeadlineNanos())).contains(new SendAdvert(100));
+        assertThat(r.status().advertsSent()).isEqualTo(1);
+    }
+
+    @Test
     void masterYieldsToHigherPriority() {
         VirtualRouter r = master(settings().build());
         long t = 10 * SEC;

@@ -32,7 +32,8 @@ final class Rfc6527Rows {
                 .c64(1, c.routerDrops(DropReason.CHECKSUM))
                 .c64(2, c.routerDrops(DropReason.VERSION))
                 .c64(3, c.routerDrops(DropReason.VRID))
-                .ticks(4, 0); // vrrpv3GlobalStatisticsDiscontinuityTime: no discontinuity since start
+                .ticks(4, c.instances.stream().mapToLong(i -> discontinuity(c, c.status(i))).max().orElse(0));
+        // vrrpv3GlobalStatisticsDiscontinuityTime: the router-wide sums above restart with any instance's counters
     }
 
     private static void operations(MibTree.Builder b, MibContext c, MibContext.RfcRow row, InstanceStatus s) {
@@ -83,8 +84,13 @@ final class Rfc6527Rows {
                 .c64(9, Rfc2787Rows.drops(s, DropReason.INVALID_TYPE))
                 .c64(10, Rfc2787Rows.drops(s, DropReason.ADDRESS_LIST))
                 .c64(11, Rfc2787Rows.drops(s, DropReason.PACKET_LENGTH))
-                .ticks(12, 0) // vrrpv3StatisticsRowDiscontinuityTime
+                .ticks(12, discontinuity(c, s)) // vrrpv3StatisticsRowDiscontinuityTime: the last STATS_CLEAR
                 .u32(13, inst.advertIntervalMicros() / 1000L); // RefreshRate (ms): counters move per advert
+    }
+
+    /** sysUpTime of an instance's last STATS_CLEAR, 0 when its counters never restarted (RFC 6527). */
+    static long discontinuity(MibContext c, InstanceStatus s) {
+        return s == null ? 0 : c.centis(s.statsClearedNanos());
     }
 
     /** vrrpv3StatisticsProtoErrReason noError(0) ipTtlError(1) versionError(2) checksumError(3) vrIdError(4). */

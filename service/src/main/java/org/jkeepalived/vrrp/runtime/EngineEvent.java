@@ -35,6 +35,14 @@ sealed interface EngineEvent {
                   java.util.concurrent.CompletableFuture<Boolean> done) implements EngineEvent {
     }
 
+    /**
+     * keepalived's STATS_CLEAR: every router's status as it was, then its counters cleared, in one step of the loop
+     * (nothing counted between the two is lost).
+     */
+    record ClearStats(java.util.concurrent.CompletableFuture<java.util.List<org.jkeepalived.vrrp.InstanceStatus>>
+            before) implements EngineEvent {
+    }
+
     /** A liveness probe (the systemd watchdog): {@code answered} runs on the loop, doing nothing else. */
     record Probe(Runnable answered) implements EngineEvent {
     }

@@ -265,11 +265,24 @@ public final class VrrpEngine {
      * engine is not running or does not answer within a second.
      */
     public List<InstanceStatus> status() {
+        return ask(EngineEvent.Snapshot::new);
+    }
+
+    /**
+     * keepalived's STATS_CLEAR: clears every instance's counters on the loop and returns their statuses from just
+     * before (for the stats dump keepalived writes then); empty when the loop did not answer within 1 s.
+     */
+    public List<InstanceStatus> clearStats() {
+        return ask(EngineEvent.ClearStats::new);
+    }
+
+    private List<InstanceStatus> ask(java.util.function.Function<CompletableFuture<List<InstanceStatus>>,
+            EngineEvent> event) {
         if (!running) {
             return List.of();
         }
         CompletableFuture<List<InstanceStatus>> result = new CompletableFuture<>();
-        if (!inbox.offer(new EngineEvent.Snapshot(result))) {
+        if (!inbox.offer(event.apply(result))) {
             return List.of();
         }
         try {
@@ -353,6 +366,11 @@ public final class VrrpEngine {
                     probe.answered().run();
                 } else if (ev instanceof EngineEvent.Snapshot snap) {
                     snap.result().complete(slots.stream().map(sl -> sl.router.status()).toList());
+                } else if (ev instanceof EngineEvent.ClearStats clear) {
+                    List<InstanceStatus> before = slots.stream().map(sl -> sl.router.status()).toList();
+                    long at = nanoTime.getAsLong();
+                    slots.forEach(sl -> sl.router.clearStats(at));
+                    clear.before().complete(before);
                 } else if (ev instanceof EngineEvent.Reload r) {
                     try {
                         onReload(r);

@@ -277,6 +277,25 @@ class MibsTest {
     }
 
     @Test
+    void statsClearIsTheCountersDiscontinuity() {
+        StatusSnapshot rich = RichSnapshot.of(cfg);
+        assertThat(at(V3 + "1.2.5.1.12.2.51.1")).as("never cleared").isEqualTo(new TimeTicks(0));
+        assertThat(at(V3 + "1.2.4.0")).isEqualTo(new TimeTicks(0));
+        List<InstanceStatus> instances = rich.instances().stream().map(i -> !i.name().equals("VI_1") ? i
+                : new InstanceStatus(i.name(), i.vrid(), i.version(), i.state(), i.basePriority(),
+                        i.effectivePriority(), i.masterAddress(), 0, 0, 0, 0, 0, 0, java.util.Map.of(), i.preempt(),
+                        i.newMasterReason(), i.lastProtoError(), i.upSinceNanos(), i.stateSinceNanos(),
+                        i.splitBrain(), 50_000_000_000L)).toList();
+        MibTree t = Mibs.tree(ALL).apply(MibFixture.snapshot(cfg, instances,
+                new ArrayList<>(rich.syncGroups().values()), rich.trackers(), rich.lvs(), rich.interfaces()));
+        // cleared 50 s after the daemon started at 1 s: sysUpTime 49 s
+        assertThat(at(t, V3 + "1.2.5.1.12.2.51.1")).isEqualTo(new TimeTicks(4900));
+        assertThat(at(t, V3 + "1.2.5.1.12.3.52.1")).as("VI_2 not cleared").isEqualTo(new TimeTicks(0));
+        assertThat(at(t, V3 + "1.2.4.0")).as("the router-wide sums restart with it").isEqualTo(new TimeTicks(4900));
+        assertThat(at(t, V3 + "1.2.5.1.1.2.51.1")).isEqualTo(new Counter32(0));
+    }
+
+    @Test
     void servedSwitchesSelectTheParts() {
         StatusSnapshot snap = RichSnapshot.of(cfg);
         MibTree v3 = Mibs.tree(new Served(false, false, false, true, false)).apply(snap);

@@ -28,7 +28,7 @@ final class RichSnapshot {
         return new InstanceStatus(s.name(), s.vrid(), s.version(), s.state(), s.basePriority(), s.effectivePriority(),
                 s.masterAddress(), s.advertsReceived(), s.advertsSent(), s.becomeMaster(), s.releaseMaster(),
                 s.priorityZeroReceived(), s.priorityZeroSent(), s.drops(), s.preempt(), s.newMasterReason(),
-                s.lastProtoError(), s.upSinceNanos(), s.stateSinceNanos(), sb);
+                s.lastProtoError(), s.upSinceNanos(), s.stateSinceNanos(), sb, s.statsClearedNanos());
     }
 
     static StatusSnapshot of(KeepalivedConfig cfg) {

@@ -136,6 +136,26 @@ class VrrpEngineTest {
     }
 
     @Test
+    void statsClearAnswersTheCountersAsTheyWereAndRestartsThem() throws Exception {
+        Node a = node("10.0.0.1", 150, 1);
+        a.engine.start();
+        await("MASTER", 3_000, () -> a.state() == VrrpState.MASTER);
+        long before = System.nanoTime();
+        List<org.jkeepalived.vrrp.InstanceStatus> was = a.engine.clearStats();
+        assertThat(was).singleElement().satisfies(s -> {
+            assertThat(s.becomeMaster()).isEqualTo(1);
+            assertThat(s.advertsSent()).isPositive();
+            assertThat(s.statsClearedNanos()).isEqualTo(org.jkeepalived.vrrp.InstanceStatus.NEVER);
+        });
+        org.jkeepalived.vrrp.InstanceStatus now = a.engine.status().get(0);
+        assertThat(now.becomeMaster()).isZero();
+        assertThat(now.statsClearedNanos()).isGreaterThanOrEqualTo(before);
+        assertThat(now.state()).isEqualTo(VrrpState.MASTER);
+        a.engine.stop();
+        assertThat(a.engine.clearStats()).as("a stopped engine answers nothing").isEmpty();
+    }
+
+    @Test
     void linkDownIsFaultAndLinkUpComesBack() throws Exception {
         Node a = node("10.0.0.1", 150, 1);
         a.engine.start();
