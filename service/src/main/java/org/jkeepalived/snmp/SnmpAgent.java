@@ -239,8 +239,9 @@ public final class SnmpAgent implements AutoCloseable {
             USM usm = UsmUsers.usm(engineId, boots, counterSupport, config.users(), false, log);
             MessageDispatcherImpl dispatcher = new MessageDispatcherImpl();
             dispatcher.addMessageProcessingModel(new MPv2c());
-            dispatcher.addMessageProcessingModel(new MPv3(engineId, null, usm.getSecurityProtocols(),
-                    SecurityModels.getCollection(new SecurityModel[] {usm}), counterSupport));
+            dispatcher.addMessageProcessingModel(AgentMPv3.positiveMsgIds(new MPv3(engineId, null,
+                    usm.getSecurityProtocols(), SecurityModels.getCollection(new SecurityModel[] {usm}), counterSupport),
+                    boots));
             DefaultUdpTransportMapping tm;
             try {
                 tm = new DefaultUdpTransportMapping(new UdpAddress(InetAddress.getByName("::"), 0), false);
