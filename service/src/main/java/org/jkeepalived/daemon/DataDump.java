@@ -231,7 +231,8 @@ final class DataDump {
         items.forEach(x -> b.append("     ").append(x).append('\n'));
     }
 
-    private static void line(StringBuilder b, int indent, String name, Object value) {
+    /** {@code  Name = value}, keepalived's dump line, indented by {@code indent} blanks. */
+    static void line(StringBuilder b, int indent, String name, Object value) {
         b.append(" ".repeat(indent)).append(name).append(" = ").append(value).append('\n');
     }
 }

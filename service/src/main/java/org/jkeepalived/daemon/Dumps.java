@@ -145,6 +145,6 @@ final class Dumps {
     }
 
     private static void line(StringBuilder b, String name, Object value) {
-        b.append(' ').append(name).append(" = ").append(value).append('\n');
+        DataDump.line(b, 1, name, value);
     }
 }

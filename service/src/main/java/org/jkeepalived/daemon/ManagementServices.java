@@ -20,9 +20,10 @@ import org.jkeepalived.snmp.mib.TrapMapper;
 import org.jkeepalived.status.StatusPublisher;
 
 /**
- * Issue 7's services, wired: the status publisher (the one snapshot SNMP, JMX, Jolokia and Prometheus read), the
- * SNMP agent and its notifications, the MXBeans and theirs, Jolokia, remote JMX and the Prometheus endpoint. A part that cannot start (a port in use,
- * an unreadable file) is logged and the daemon runs on without it: management never stops VRRP.
+ * The management services, wired: the status publisher (the one snapshot SNMP, JMX, Jolokia and Prometheus
+ * read), the SNMP agent and its notifications, the MXBeans and theirs, Jolokia, remote JMX and the Prometheus
+ * endpoint. A part that cannot start (a port in use, an unreadable file) is logged and the daemon runs on without
+ * it: management never stops VRRP.
  *
  * <p>The bus subscriptions live as long as the daemon; what they forward to changes with a reload.
  */
